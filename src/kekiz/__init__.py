@@ -1,0 +1,1 @@
+"""Kein Kind zurücklassen! — site generator core (load → validate → model → render)."""
