@@ -1,0 +1,267 @@
+"""The validated domain model: every page, map, chart, feed and export is rendered from it.
+
+Objects are frozen and built only by `kekiz.registry` after validation, so code that
+receives a `Registry` can trust every field without re-checking.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+from functools import cached_property
+
+from . import nrw
+
+GERMAN_MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+
+
+class CommuneType(str, Enum):
+    KREISFREIE_STADT = "kreisfreie-stadt"
+    KREIS = "kreis"
+    KREISANGEHOERIGE_STADT = "kreisangehoerige-stadt"
+
+    @property
+    def label(self) -> str:
+        return _TYPE_LABELS[self][0]
+
+    @property
+    def plural(self) -> str:
+        return _TYPE_LABELS[self][1]
+
+    @property
+    def ags_length(self) -> int:
+        """A Kreis is identified by its 5-digit Kreisschlüssel, a city by its 8-digit AGS."""
+        return 5 if self is CommuneType.KREIS else 8
+
+
+_TYPE_LABELS = {
+    CommuneType.KREISFREIE_STADT: ("kreisfreie Stadt", "kreisfreie Städte"),
+    CommuneType.KREIS: ("Kreis", "Kreise"),
+    CommuneType.KREISANGEHOERIGE_STADT: ("kreisangehörige Stadt", "kreisangehörige Städte"),
+}
+
+
+class Cohort(IntEnum):
+    MODELLPHASE = 2012
+    LANDESINITIATIVE = 2017
+
+    @property
+    def label(self) -> str:
+        """Short label, e.g. for map links: "Landesinitiative seit 2017"."""
+        return "Modellkommune seit 2012" if self is Cohort.MODELLPHASE else "Landesinitiative seit 2017"
+
+    @property
+    def anchor(self) -> str:
+        return f"jahrgang-{self.value}"
+
+
+class StatementForm(str, Enum):
+    QUOTE = "quote"        # verbatim, in quotation marks in the source
+    REPORTED = "reported"  # paraphrase, or attributed text printed without quotation marks
+
+
+class NoteKind(str, Enum):
+    HINWEIS = "hinweis"
+    WIDERSPRUCH = "widerspruch"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date exactly as precise as its source: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError with a German reason."""
+        parts = text.split("-")
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+            raise ValueError("kein Datum der Form JJJJ, JJJJ-MM oder JJJJ-MM-TT")
+        if len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
+            raise ValueError("kein Datum der Form JJJJ, JJJJ-MM oder JJJJ-MM-TT")
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = int(parts[2]) if len(parts) > 2 else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"den Monat {month:02d} gibt es nicht")
+        if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"den {day}. {GERMAN_MONTHS[month - 1]} {year} gibt es nicht")
+        return cls(year, month, day)
+
+    @property
+    def iso(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        return out
+
+    @property
+    def german(self) -> str:
+        if self.month is None:
+            return str(self.year)
+        month = GERMAN_MONTHS[self.month - 1]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day}. {month} {self.year}"
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str | None
+    publisher: str | None
+    title: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    form: StatementForm
+    speaker: str | None
+    role: str | None
+    date: PartialDate | None
+    source: Source
+    context: str | None = None
+    note: str | None = None
+
+    @property
+    def is_quote(self) -> bool:
+        return self.form is StatementForm.QUOTE
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: NoteKind
+    text: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Commune:
+    slug: str
+    name: str
+    official_name: str
+    type: CommuneType
+    cohort: Cohort
+    ags: str
+    sources: tuple[Source, ...]
+    statements: tuple[Statement, ...] = ()
+    former_slugs: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+    line: int = field(default=0, compare=False)  # where the entry starts in the registry file
+
+    @property
+    def path(self) -> str:
+        """Site-relative URL path of the Kommune page; stable, press officers link to it."""
+        return f"kommunen/{self.slug}/"
+
+    @property
+    def kreis_ags(self) -> str:
+        return self.ags[:5]
+
+    @property
+    def regierungsbezirk(self) -> str | None:
+        return nrw.regierungsbezirk(self.ags)
+
+    @property
+    def is_town_in_kreis(self) -> bool:
+        """True for a city whose AGS lies inside a Kreis (kreisangehörige Städte, and Aachen)."""
+        kreis = nrw.KREISE.get(self.kreis_ags)
+        return self.type is not CommuneType.KREIS and kreis is not None and not kreis[1]
+
+    @property
+    def kreis_name(self) -> str | None:
+        """Name of the Kreis a city lies in (None for Kreise and kreisfreie Städte outside one)."""
+        return nrw.kreis_name(self.kreis_ags) if self.is_town_in_kreis else None
+
+    @property
+    def sorted_statements(self) -> tuple[Statement, ...]:
+        """Oldest first; undated statements last, in registry order."""
+        dated = sorted((s for s in self.statements if s.date), key=lambda s: s.date)
+        return tuple(dated) + tuple(s for s in self.statements if not s.date)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated event of the programme, with its sources (data/programme.yaml)."""
+
+    date: PartialDate
+    label: str
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CohortInfo:
+    """What a cohort was, in one sentence, with the sources that say so (data/programme.yaml)."""
+
+    cohort: Cohort
+    programme: str
+    summary: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Programme:
+    cohorts: dict[Cohort, CohortInfo]
+    milestones: tuple[Milestone, ...]
+
+
+def sort_key(name: str) -> str:
+    """German alphabetical order: umlauts sort like their base letters (DIN 5007-1)."""
+    return name.casefold().translate(_FOLD)
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Registry:
+    communes: tuple[Commune, ...]
+    programme: Programme
+
+    @cached_property
+    def by_slug(self) -> dict[str, Commune]:
+        return {c.slug: c for c in self.communes}
+
+    @cached_property
+    def by_ags(self) -> dict[str, Commune]:
+        return {c.ags: c for c in self.communes}
+
+    def in_cohort(self, cohort: Cohort) -> tuple[Commune, ...]:
+        return tuple(sorted((c for c in self.communes if c.cohort is cohort), key=lambda c: sort_key(c.name)))
+
+    def parent_kreis(self, commune: Commune) -> Commune | None:
+        """The participating Kreis a town lies in, if that Kreis takes part itself."""
+        if not commune.is_town_in_kreis:
+            return None
+        return self.by_ags.get(commune.kreis_ags)
+
+    def towns_in(self, kreis: Commune) -> tuple[Commune, ...]:
+        """Participating towns inside a Kreis (any cohort), alphabetically."""
+        if kreis.type is not CommuneType.KREIS:
+            return ()
+        towns = (c for c in self.communes if c.is_town_in_kreis and c.kreis_ags == kreis.ags)
+        return tuple(sorted(towns, key=lambda c: sort_key(c.name)))
+
+    def count(self, cohort: Cohort | None = None, type: CommuneType | None = None) -> int:
+        return sum(
+            1 for c in self.communes
+            if (cohort is None or c.cohort is cohort) and (type is None or c.type is type)
+        )
+
+    @property
+    def redirects(self) -> dict[str, Commune]:
+        """Former slug -> the Kommune it now belongs to."""
+        return {old: c for c in self.communes for old in c.former_slugs}
