@@ -69,7 +69,7 @@ class NoteKind(str, Enum):
     WIDERSPRUCH = "widerspruch"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date exactly as precise as its source: a year, a month or a day."""
 
@@ -93,6 +93,11 @@ class PartialDate:
         if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise ValueError(f"den {day}. {GERMAN_MONTHS[month - 1]} {year} gibt es nicht")
         return cls(year, month, day)
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Sort key: a year-only date sorts before the months of that year."""
+        return (self.year, self.month or 0, self.day or 0)
 
     @property
     def iso(self) -> str:
@@ -188,7 +193,7 @@ class Commune:
     @property
     def sorted_statements(self) -> tuple[Statement, ...]:
         """Oldest first; undated statements last, in registry order."""
-        dated = sorted((s for s in self.statements if s.date), key=lambda s: s.date)
+        dated = sorted((s for s in self.statements if s.date), key=lambda s: s.date.key)
         return tuple(dated) + tuple(s for s in self.statements if not s.date)
 
 

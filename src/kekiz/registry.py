@@ -30,6 +30,7 @@ PROGRAMME_FILE = Path("data/programme.yaml")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SLUG_MAX = 80
+NAME_RE = re.compile(r"^[^\W_][\w .()/’-]*$")  # letters first; no < > & " ' or control characters
 
 # Required (True) and optional (False) fields of each object: the registry contract.
 COMMUNE_FIELDS = {
@@ -172,7 +173,7 @@ class _Validator:
         self.subject = ""
         if missing or len(milestones) != len(top.get("milestones") or []):
             return None
-        return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date)))
+        return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date.key)))
 
     # -- one Kommune -----------------------------------------------------------------
     def commune(self, raw: Any, path: Path_) -> Commune | None:
@@ -180,8 +181,8 @@ class _Validator:
         if m is None:
             return None
         slug = self.slug(m, "slug", path)
-        name = self.text(m, "name", path)
-        official = self.text(m, "official_name", path)
+        name = self.name(m, "name", path)
+        official = self.name(m, "official_name", path)
         ctype = self.enum(m, "type", path, CommuneType, "kreisfreie-stadt, kreis oder kreisangehoerige-stadt")
         cohort = self.enum(m, "cohort", path, Cohort,
                            "2012 (Modellphase) oder 2017 (Landesinitiative), ohne Anführungszeichen")
@@ -364,6 +365,16 @@ class _Validator:
             self.error(path + (key,), "der Text ist leer", "Text eintragen" + (" oder null" if nullable else ""))
             return None
         return value.strip()
+
+    def name(self, m: dict, key: str, path: Path_) -> str | None:
+        """A Kommune's name: plain words only, since themes print page titles without escaping."""
+        value = self.text(m, key, path)
+        if value is not None and not NAME_RE.match(value):
+            bad = sorted({ch for ch in value if not NAME_RE.match(ch) and ch != " "})
+            self.error(path + (key,), "der Name enthält nicht erlaubte Zeichen: " + " ".join(repr(c)[1:-1] for c in bad),
+                       "nur Buchstaben, Ziffern, Leerzeichen und . - ( ) / verwenden")
+            return None
+        return value
 
     def enum(self, m: dict, key: str, path: Path_, enum: type, allowed: str):
         if key not in m:

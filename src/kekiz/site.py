@@ -1,0 +1,54 @@
+"""Everything the site is built from, in one object: pages, page fragments and extra files.
+
+The MkDocs hook only asks this object for its parts; another generator could do the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pages
+from .model import Registry
+from .pages import RenderedPage, SiteContext
+
+# Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
+MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
+
+
+class UnknownMarker(ValueError):
+    pass
+
+
+@dataclass
+class SiteBuild:
+    registry: Registry
+    context: SiteContext
+    pages: dict[str, RenderedPage] = field(default_factory=dict)       # by src_uri
+    files: dict[str, str] = field(default_factory=dict)                # extra output files by path
+    fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
+
+    def fill_markers(self, html: str, page_path: str, source_name: str) -> str:
+        """Replace every marker in a hand-written page; an unknown name is an error, not a gap."""
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in self.fragments:
+                known = ", ".join(sorted(self.fragments))
+                raise UnknownMarker(f"{source_name}: unbekannter Platzhalter „kekiz:{name}“ — bekannt sind: {known}")
+            return self.fragments[name](page_path)
+        return MARKER_RE.sub(replace, html)
+
+
+def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuild:
+    site = SiteBuild(registry, context)
+    for commune in registry.communes:
+        page = pages.commune_page(registry, commune, context)
+        site.pages[page.src_uri] = page
+    overview = pages.overview_page(registry, context)
+    site.pages[overview.src_uri] = overview
+    site.files.update(pages.redirect_pages(registry, context))
+    site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
+    site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
+    return site

@@ -1,0 +1,31 @@
+"""Site-relative URLs: every link is relative, so the site works on any host, under any
+sub-path (GitHub Pages project sites) and offline; only permalinks are absolute."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative(target: str, page: str) -> str:
+    """Link from the page at directory path `page` ("kommunen/krefeld/") to `target`.
+
+    Both are site-relative, without a leading slash; `target` may carry a "#fragment".
+    """
+    path, _, fragment = target.partition("#")
+    base = posixpath.dirname(page.rstrip("/") + "/x") if page else "."
+    if path == "":
+        link = ""
+    else:
+        link = posixpath.relpath(path or ".", base or ".")
+        if path.endswith("/") and not link.endswith("/"):
+            link += "/"
+        if link == "./":
+            link = "./"
+    return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def absolute(target: str, site_url: str | None) -> str | None:
+    """Permalink for a site-relative path, or None when no public site URL is configured."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + target.lstrip("/")
