@@ -494,8 +494,9 @@ def _failed(m: dict, keys: tuple[str, ...], values: tuple) -> bool:
 
 
 def _subject(raw: Any, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("slug"), str) and raw["slug"]:
-        return raw["slug"]
+    slug = raw.get("slug") if isinstance(raw, dict) else None
+    if isinstance(slug, str) and SLUG_RE.match(slug):  # an invalid slug is no name to show
+        return slug
     return f"Eintrag {index + 1}"
 
 

@@ -74,7 +74,7 @@ def read_yaml(path: Path, display_name: str) -> Document:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         doc.problems.append(Diagnostic(display_name, 1, 1, "", "", "die Datei gibt es nicht",
-                                       "Pfad prüfen (KEKIZ_REGISTRY oder data/communes.yaml)"))
+                                       "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)"))
         return doc
     except UnicodeDecodeError as exc:
         doc.problems.append(Diagnostic(display_name, 1, 1, "", "",
@@ -114,8 +114,11 @@ class _Converter:
         self.seen: set[int] = set()
         self.constructor = _Loader("")
 
-    def problem(self, node: yaml.Node, path: Path_, problem: str, fix: str) -> None:
-        self.doc.structural.append((path, node.start_mark.line + 1, node.start_mark.column + 1, problem, fix))
+    def problem(self, node: yaml.Node, path: Path_, problem: str, fix: str, *, at_key: bool = False) -> None:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if at_key and (_KEY,) + path in self.doc.positions:
+            line, col = self.doc.positions[(_KEY,) + path]
+        self.doc.structural.append((path, line, col, problem, fix))
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -123,7 +126,7 @@ class _Converter:
         # up exponentially ("billion laughs"), and editors never need it.
         if id(node) in self.seen:
             self.problem(node, path, "Verweise mit & und * werden nicht unterstützt",
-                         "die Angaben an dieser Stelle ausschreiben")
+                         "die Angaben an dieser Stelle ausschreiben", at_key=True)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):

@@ -1,0 +1,184 @@
+"""One failing fixture per validation rule: each must name the right line, Kommune and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kekiz.diagnostics import RegistryError
+from kekiz.registry import load
+
+from conftest import ROOT, run_mkdocs_build
+
+PROGRAMME = ROOT / "data" / "programme.yaml"
+PROGRAMME = PROGRAMME if PROGRAMME.exists() else Path('/tmp/prog.yaml')  # TEMP
+
+# A small valid registry; the cases below break one thing each. Line numbers are 1-based.
+BASE = """\
+communes:
+  - slug: kreis-warendorf
+    name: Kreis Warendorf
+    official_name: Kreis Warendorf
+    type: kreis
+    cohort: 2012
+    ags: "05570"
+    sources:
+      - url: https://example.org/warendorf
+        publisher: Beispiel
+    statements: []
+  - slug: ahlen
+    name: Ahlen
+    official_name: Stadt Ahlen
+    type: kreisangehoerige-stadt
+    cohort: 2017
+    ags: "05570004"
+    sources:
+      - url: https://example.org/ahlen
+        publisher: Beispiel
+        title: Ahlen ist dabei
+        date: "2017-01-11"
+    statements:
+      - text: Wir freuen uns.
+        form: quote
+        speaker: Erika Beispiel
+        role: Bürgermeisterin
+        date: "2017-01"
+        source:
+          url: https://example.org/ahlen
+          publisher: Beispiel
+          title: null
+    former_slugs: [ahlen-alt]
+"""
+
+
+def replace_line(text: str, line: int, new: str) -> str:
+    lines = text.splitlines()
+    lines[line - 1] = new
+    return "\n".join(lines) + "\n"
+
+
+# (id, registry text, expected line, expected subject, expected field, fragment of the message)
+CASES = [
+    ("yaml-syntax", replace_line(BASE, 5, "    type: kreis: x"), 5, "", "", "YAML-Syntaxfehler"),
+    ("duplicate-key", replace_line(BASE, 14, "    name: Ahlen"), 14, "ahlen", "name", "doppelt"),
+    ("unknown-field", replace_line(BASE, 16, "    cohrot: 2017"), 16, "ahlen", "cohrot", "meinten Sie „cohort“"),
+    ("missing-field", replace_line(BASE, 14, "    # official_name fehlt"), 12, "ahlen", "", "„official_name“ fehlt"),
+    ("wrong-type-list", replace_line(BASE, 11, "    statements: keine"), 11, "kreis-warendorf", "statements", "Liste"),
+    ("wrong-type-text", replace_line(BASE, 13, "    name: [Ahlen]"), 13, "ahlen", "name", "Text erwartet"),
+    ("unknown-type", replace_line(BASE, 15, "    type: gemeinde"), 15, "ahlen", "type", "kein erlaubter Wert"),
+    ("unknown-cohort", replace_line(BASE, 16, "    cohort: 2019"), 16, "ahlen", "cohort", "kein erlaubter Wert"),
+    ("cohort-as-text", replace_line(BASE, 16, '    cohort: "zwanzig"'), 16, "ahlen", "cohort", "kein erlaubter Wert"),
+    ("duplicate-slug", replace_line(BASE, 12, "  - slug: kreis-warendorf"), 12, "kreis-warendorf", "slug", "schon vergeben"),
+    ("duplicate-ags", replace_line(replace_line(BASE, 17, '    ags: "05570"'), 15, "    type: kreis"),
+     17, "ahlen", "ags", "gehört schon zu „kreis-warendorf“"),
+    ("ags-unquoted", replace_line(BASE, 17, "    ags: 05570004"), 17, "ahlen", "ags", "ohne Anführungszeichen"),
+    ("ags-length", replace_line(BASE, 7, '    ags: "05570004"'), 7, "kreis-warendorf", "ags", "5-stelligen"),
+    ("ags-not-nrw", replace_line(BASE, 17, '    ags: "09570004"'), 17, "ahlen", "ags", "nicht in Nordrhein-Westfalen"),
+    ("ags-kreisfrei-as-kreis", replace_line(BASE, 7, '    ags: "05114"'), 7, "kreis-warendorf", "ags", "kreisfreien Stadt"),
+    ("date-impossible", replace_line(BASE, 28, '        date: "2017-02-30"'), 28, "ahlen", "statements[0].date", "gibt es nicht"),
+    ("date-month-13", replace_line(BASE, 22, '        date: "2017-13"'), 22, "ahlen", "sources[0].date", "Monat 13"),
+    ("date-garbage", replace_line(BASE, 28, '        date: "Januar 2017"'), 28, "ahlen", "statements[0].date", "JJJJ"),
+    ("date-unquoted-year", replace_line(BASE, 28, "        date: 2017"), 28, "ahlen", "statements[0].date", "als Zahl"),
+    ("url-javascript", replace_line(BASE, 19, "      - url: javascript:alert(1)"), 19, "ahlen", "sources[0].url", "http"),
+    ("url-missing-host", replace_line(BASE, 30, "          url: https://"), 30, "ahlen", "statements[0].source.url", "http"),
+    ("slug-escape", replace_line(BASE, 12, "  - slug: ../../etc"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
+    ("slug-uppercase", replace_line(BASE, 12, "  - slug: Ahlen"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
+    ("former-slug-escape", replace_line(BASE, 33, "    former_slugs: [../ahlen]"), 33, "ahlen", "former_slugs[0]", "kein gültiger Slug"),
+    ("former-slug-is-current", replace_line(BASE, 33, "    former_slugs: [kreis-warendorf]"), 33, "ahlen", "former_slugs[0]",
+     "aktuelle Slug"),
+    ("unsafe-tag", replace_line(BASE, 13, "    name: !!python/object/apply:os.system [ls]"), 13, "ahlen", "name", "YAML-Tag"),
+    ("alias", replace_line(replace_line(BASE, 13, "    name: &n Ahlen"), 14, "    official_name: *n"), 14, "ahlen",
+     "official_name", "Verweise"),
+    ("name-markup", replace_line(BASE, 13, '    name: "<b>Ahlen</b>"'), 13, "ahlen", "name", "nicht erlaubte Zeichen"),
+    ("statement-form", replace_line(BASE, 25, "        form: zitat"), 25, "ahlen", "statements[0].form", "kein erlaubter Wert"),
+    ("reported-in-quotes", replace_line(replace_line(BASE, 24, '      - text: "„Wir freuen uns.“"'), 25, "        form: reported"),
+     24, "ahlen", "statements[0].text", "Anführungszeichen"),
+    ("statement-missing-speaker", replace_line(BASE, 26, "        # speaker fehlt"), 24, "ahlen", "statements[0]",
+     "„speaker“ fehlt"),
+    ("source-without-url-and-title", replace_line(replace_line(BASE, 30, "          url: null"), 32, "          title: null"),
+     30, "ahlen", "statements[0].source", "weder Web-Adresse"),
+    ("empty-file", "", 1, "", "", "leer"),
+    ("empty-list", "communes: []\n", 1, "", "communes", "leer"),
+    ("top-level-typo", "kommunen:\n  - slug: x\n", 1, "", "kommunen", "unbekanntes Feld"),
+]
+
+
+def diagnostics_for(tmp_path: Path, text: str):
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError) as info:
+        load(registry, PROGRAMME)
+    return info.value.diagnostics
+
+
+def test_base_fixture_is_valid(tmp_path):
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(BASE, encoding="utf-8")
+    loaded = load(registry, PROGRAMME)
+    assert [c.slug for c in loaded.communes] == ["kreis-warendorf", "ahlen"]
+    assert loaded.communes[1].statements[0].date.iso == "2017-01"
+
+
+@pytest.mark.parametrize("name,text,line,subject,field,fragment", CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_line_subject_and_field(tmp_path, name, text, line, subject, field, fragment):
+    found = diagnostics_for(tmp_path, text)
+    matching = [d for d in found if fragment in d.format()]
+    assert matching, f"no message with {fragment!r} in:\n" + "\n".join(map(str, found))
+    d = matching[0]
+    assert (d.line, d.subject, d.field) == (line, subject, field), str(d)
+    assert d.fix, "every message says how to fix it"
+    assert d.format().startswith(f"{d.file}:{line}:")
+
+
+def test_all_errors_reported_in_one_run(tmp_path):
+    text = replace_line(replace_line(replace_line(BASE, 7, '    ags: "5570"'), 16, "    cohort: 2020"), 19,
+                        "      - url: ftp://example.org")
+    found = diagnostics_for(tmp_path, text)
+    assert {(d.line, d.field) for d in found} >= {(7, "ags"), (16, "cohort"), (19, "sources[0].url")}
+
+
+def test_duplicate_key_is_not_silently_merged(tmp_path):
+    text = replace_line(BASE, 6, "    cohort: 2012\n    cohort: 2017")
+    found = diagnostics_for(tmp_path, text)
+    assert any(d.line == 7 and "doppelt" in d.problem and "Zeile 6" in d.problem for d in found)
+
+
+def test_message_format_names_file_line_subject_field():
+    from kekiz.diagnostics import Diagnostic
+    d = Diagnostic("data/communes.yaml", 12, 5, "krefeld", "ags", "falsch", "so geht es")
+    assert d.format() == "data/communes.yaml:12:5: krefeld: ags: falsch — so geht es"
+
+
+def test_check_command_exit_codes_and_no_traceback(tmp_path):
+    bad = tmp_path / "communes.yaml"
+    bad.write_text(replace_line(BASE, 16, "    cohrot: 2017"), encoding="utf-8")
+    env_run = lambda path: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "kekiz", "check", "--root", str(ROOT)], capture_output=True, text=True,
+        env={"KEKIZ_REGISTRY": str(path), "PATH": "/usr/bin:/bin"}, timeout=60)
+    failed = env_run(bad)
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert f"{bad}:16:5: ahlen: cohrot: unbekanntes Feld" in failed.stderr
+    good = tmp_path / "good.yaml"
+    good.write_text(BASE, encoding="utf-8")
+    passed = env_run(good)
+    assert passed.returncode == 0, passed.stderr
+    assert "2 Kommunen" in passed.stdout
+
+
+def test_mkdocs_build_fails_cleanly_and_keeps_last_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("last good site", encoding="utf-8")
+    bad = tmp_path / "communes.yaml"
+    bad.write_text(replace_line(BASE, 17, "    ags: 05570004"), encoding="utf-8")
+    result = run_mkdocs_build(site, registry=bad)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert ":17:" in output and "ahlen: ags:" in output
+    assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
