@@ -15,7 +15,6 @@ from conftest import ROOT, run_mkdocs_build
 from registry_fixtures import BASE, replace_line
 
 PROGRAMME = ROOT / "data" / "programme.yaml"
-PROGRAMME = PROGRAMME if PROGRAMME.exists() else Path('/tmp/prog.yaml')  # TEMP
 
 # (id, registry text, expected line, expected subject, expected field, fragment of the message)
 CASES = [

@@ -32,12 +32,17 @@ from html import escape
 import pygal
 from pygal.style import Style
 
-from .model import Cohort, CommuneType, Milestone, PartialDate, Programme, Registry, Source
+from .model import (
+    Cohort,
+    CommuneType,
+    Milestone,
+    PartialDate,
+    Programme,
+    Registry,
+    Source,
+)
 
 __all__ = ["participation_chart", "timeline_chart"]
-
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 
 #: Order of the stacked segments and of the table columns.
 TYPE_ORDER = (CommuneType.KREISFREIE_STADT, CommuneType.KREISANGEHOERIGE_STADT, CommuneType.KREIS)
@@ -82,52 +87,69 @@ def _check_prefix(id_prefix: str) -> str:
 
 def _style(series: Iterable[tuple[str, str]], **extra: object) -> Style:
     series = tuple(series)
-    options: dict[str, object] = dict(
-        font_family=FONT_STACK,
-        background="transparent",
-        plot_background="transparent",
-        foreground=_FG,
-        foreground_strong=_FG,
-        foreground_subtle=_GRID,
-        guide_stroke_color=_GRID,
-        major_guide_stroke_color=_GRID,
-        colors=tuple(c for c, _ in series),
+    options: dict[str, object] = {
+        "font_family": FONT_STACK,
+        "background": "transparent",
+        "plot_background": "transparent",
+        "foreground": _FG,
+        "foreground_strong": _FG,
+        "foreground_subtle": _GRID,
+        "guide_stroke_color": _GRID,
+        "major_guide_stroke_color": _GRID,
+        "colors": tuple(c for c, _ in series),
         # explicit, so pygal never tries to parse a var() colour
-        value_colors=tuple(v for _, v in series),
-        opacity="1",
-        opacity_hover="1",
-        stroke_opacity="1",
-        stroke_opacity_hover="1",
-        stroke_width="1",
-        stroke_width_hover="1",
-        transition="none",
-        title_font_size=20,
-        legend_font_size=16,
-        label_font_size=16,
-        major_label_font_size=16,
-        value_font_size=16,
-        value_label_font_size=16,
-        tooltip_font_size=16,
-        no_data_font_size=24,
-    )
+        "value_colors": tuple(v for _, v in series),
+        "opacity": "1",
+        "opacity_hover": "1",
+        "stroke_opacity": "1",
+        "stroke_opacity_hover": "1",
+        "stroke_width": "1",
+        "stroke_width_hover": "1",
+        "transition": "none",
+        "title_font_size": 20,
+        "legend_font_size": 16,
+        "label_font_size": 16,
+        "major_label_font_size": 16,
+        "value_font_size": 16,
+        "value_label_font_size": 16,
+        "tooltip_font_size": 16,
+        "no_data_font_size": 24,
+    }
     options.update(extra)
     return Style(**options)
 
 
+# Rules that must beat pygal's own (which are scoped by the chart id): appended after
+# pygal's CSS with the same id prefix. Colours only through the custom properties.
+_EXTRA_CSS = """
+{id} .bar rect{{stroke:var(--kekiz-chart-bg,#fff);stroke-width:2px}}
+{id} .legends rect{{stroke:none}}
+{id} .axis .guide.line,{id} .axis .major.guide.line{{stroke-dasharray:none}}
+{id} .dot.kekiz-punkt{{stroke:var(--kekiz-chart-1,#1a5794);stroke-width:2px}}
+{id} .dot.kekiz-punkt--ungefaehr{{fill:var(--kekiz-chart-bg,#fff);stroke-width:3px}}
+{id} .text-overlay text.label{{font-weight:bold}}
+{id} .text-overlay text.value{{font-weight:bold}}
+"""
+
+
 def _config(title: str, style: Style, **extra: object) -> dict[str, object]:
-    config: dict[str, object] = dict(
-        title=title,
-        style=style,
-        js=[],
-        css=["file://style.css", "file://graph.css"],
-        disable_xml_declaration=True,
-        no_prefix=False,  # keep CSS scoped to this chart; the id is fixed below
-        explicit_size=False,
-        pretty_print=False,
-        show_legend=True,
-        legend_at_bottom=True,
-        no_data_text="Keine Daten",
-    )
+    config: dict[str, object] = {
+        "title": title,
+        "style": style,
+        "js": [],  # no pygal.js from the CDN (the inline config <script> is filtered out)
+        "css": [
+            "file://style.css",
+            "file://graph.css",
+            "inline:" + _EXTRA_CSS.format(id=f"#chart-{_UUID_SENTINEL}"),
+        ],
+        "disable_xml_declaration": True,
+        "no_prefix": False,  # keep the CSS scoped to this chart; the id is fixed in the filter
+        "explicit_size": False,
+        "pretty_print": False,
+        "show_legend": True,
+        "legend_at_bottom": True,
+        "no_data_text": "Keine Daten",
+    }
     config.update(extra)
     return config
 
@@ -138,6 +160,21 @@ def _local(tag: object) -> str:
 
 def _classes(el: ET.Element) -> set[str]:
     return set((el.get("class") or "").split())
+
+
+def _is_noise(parent: ET.Element, child: ET.Element, noisy_desc: frozenset[str]) -> bool:
+    """True for what the filter drops from pygal's output."""
+    if child.tag is ET.Comment or child.tag is ET.ProcessingInstruction:
+        return True
+    name, cls = _local(child.tag), _classes(child)
+    return (
+        name == "script"
+        or (name == "desc" and bool(noisy_desc & cls))
+        or (name == "g" and "tooltip-overlay" in cls)
+        or (name == "title" and "guides" in _classes(parent))
+        # e.g. the printed label of a zero bar (print_zeroes=False leaves an empty <text>)
+        or (name == "text" and not (child.text or "").strip() and not len(child))
+    )
 
 
 def _svg_filter(
@@ -159,14 +196,7 @@ def _svg_filter(
         #    axis guides lose their <title> (it repeats the label, or shows an index).
         for parent in list(root.iter()):
             for child in list(parent):
-                tag, name = child.tag, _local(child.tag)
-                if tag is ET.Comment or tag is ET.ProcessingInstruction or name == "script":
-                    parent.remove(child)
-                elif name == "desc" and noisy_desc & _classes(child):
-                    parent.remove(child)
-                elif name == "g" and "tooltip-overlay" in _classes(child):
-                    parent.remove(child)
-                elif name == "title" and "guides" in _classes(parent):
+                if _is_noise(parent, child, noisy_desc):
                     parent.remove(child)
         if annotate is not None:
             annotate(root)
@@ -310,11 +340,6 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
 # --------------------------------------------------------------------------- timeline
 
 
-def _date_key(d: PartialDate) -> tuple[int, int, int]:
-    """Sort key; PartialDate's own ordering fails when a year is compared with a full date."""
-    return (d.year, d.month or 0, d.day or 0)
-
-
 def _position(d: PartialDate) -> float:
     """Place a date on a year axis; partial dates at the start of their month or year."""
     month = d.month or 1
@@ -353,14 +378,16 @@ def _milestone_html(i: int, m: Milestone, p: str) -> str:
     if m.note:
         out += f'<p class="kekiz-zeitleiste__hinweis"><strong>Hinweis:</strong> {_e(m.note)}</p>'
     label = "Quelle" if len(m.sources) == 1 else "Quellen"
-    out += f'<p class="kekiz-zeitleiste__quellen">{label}: ' + "; ".join(_source_html(s) for s in m.sources)
-    return out + "</p></li>"
+    links = "; ".join(_source_html(s) for s in m.sources)
+    out += f'<p class="kekiz-zeitleiste__quellen kekiz-sources">{label}: {links}</p>'
+    return out + "</li>"
 
 
 def timeline_chart(programme: Programme, *, id_prefix: str = "chart-zeitleiste") -> str:
     """The programme's milestones as numbered dots on a year axis, plus the same as a list."""
     p = _check_prefix(id_prefix)
-    milestones = sorted(programme.milestones, key=lambda m: _date_key(m.date))
+    # PartialDate.key, not PartialDate's own ordering (a bare year vs. a full date fails)
+    milestones = sorted(programme.milestones, key=lambda m: m.date.key)
 
     title = "Zeitleiste: wichtige Schritte des Programms"
     if milestones:
