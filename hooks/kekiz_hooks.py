@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from kekiz.diagnostics import RegistryError
+from kekiz.geo import GeoDataError
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
@@ -41,7 +42,12 @@ def on_config(config):
         repo_url=config.repo_url or None,
         branch=extra.get("branch", "main"),
     )
-    _build = build_site(registry, context, root)
+    try:
+        _build = build_site(registry, context, root)
+    except RegistryError as error:
+        raise Abort(error.report()) from None
+    except GeoDataError as error:
+        raise Abort(f"Gebietsdaten: {error}") from None
     return config
 
 

