@@ -233,7 +233,7 @@ def locator_map(
         out.append(f'<path class="kekiz-locator__marked" d="{"".join(geo[a].d_coarse for a in marked)}"/>')
     x0, y0, x1, y1 = _bbox(focus.d_coarse)
     if max(x1 - x0, y1 - y0) < _PIN_BELOW:
-        r = max(_PIN_RADIUS, (max(x1 - x0, y1 - y0) + 1) // 2 + 8)
+        r = max(_PIN_RADIUS, (max(x1 - x0, y1 - y0) + 1) // 2 + 14)
         out.append(f'<circle class="kekiz-locator__pin" cx="{(x0 + x1) // 2}" cy="{(y0 + y1) // 2}" r="{r}"/>')
     out.append("</svg>")
     return "".join(out)
