@@ -25,9 +25,11 @@ What it does:
    Gemeinden (AGS[:5]) that are not shared by two Gemeinden of the same Kreis,
    so Gemeinde and Kreis outlines use identical points: no gaps, no slivers.
    Two levels of detail: ``d`` (full map) and ``d_coarse`` (small/locator maps).
-6. Validates with shapely that no two simplified arcs cross or overlap (arcs that
-   do are re-simplified with a smaller tolerance) and that every derived Kreis
-   covers the same area as the Kreis in ``kreise.geo.json``.
+6. Checks that every Kreis assembled from its Gemeinden covers the same area as
+   the Kreis in ``kreise.geo.json`` (before simplification), and with shapely that
+   no two simplified arcs cross: arcs that do are simplified again with other
+   tolerances, or take the finer level's version; where areas still touch (the
+   Vennbahn strip is narrower than one unit) no two Gemeinden may overlap.
 7. Writes ``data/nrw-geo.json`` deterministically (sorted keys and lists,
    integer coordinates, same bytes on every run).
 """

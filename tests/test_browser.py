@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kekiz.model import sort_key
 from kekiz.registry import load_project
 
 from conftest import ROOT, run_mkdocs_build
@@ -114,3 +115,60 @@ def test_former_slug_lands_on_page_without_script(browser, tmp_path):
         assert visit.page.locator("h1").inner_text() == "Ahlen"
         assert visit.foreign == [] and visit.errors == [], (visit.foreign, visit.errors)
         visit.close()
+
+
+def test_map_keyboard_order_names_and_screenshots(browser, server):
+    """Tab reaches every map link in DOM order (Kreis level A–Z, then towns A–Z), each named
+    and visibly focused; the map page is photographed in light and dark scheme for review."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        visit = Visit(browser, server, color_scheme=scheme)
+        page = visit.page
+        page.goto(server + "karte/")
+        expected_scheme = "slate" if scheme == "dark" else "default"
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{expected_scheme}'")
+        links = page.locator("svg.kekiz-map--large a")
+        labels = links.evaluate_all("els => els.map(a => a.getAttribute('aria-label'))")
+        assert len(labels) == 40 and all(labels), labels
+
+        page.locator("svg.kekiz-map--large a").first.focus()
+        reached = []
+        for _ in labels:
+            active = page.evaluate("""() => {
+                const a = document.activeElement;
+                const path = a.querySelector('path');
+                return {label: a.getAttribute('aria-label'), inMap: !!a.closest('svg.kekiz-map--large'),
+                        stroke: getComputedStyle(path).strokeWidth,
+                        name: a.getAttribute('aria-label') || a.textContent};
+            }""")
+            assert active["inMap"], f"Tab left the map after {reached}"
+            reached.append(active["label"])
+            page.keyboard.press("Tab")
+        assert reached == labels, "tab order must follow the documented DOM order"
+        towns = sum(c.is_town_in_kreis for c in REGISTRY.communes)
+        for layer in (labels[:-towns], labels[-towns:]):  # Kreis level first, then the towns on top
+            assert layer == sorted(layer, key=sort_key), layer
+
+        links.first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus: :focus-visible applies
+        focused = page.evaluate("getComputedStyle(document.activeElement.querySelector('path')).strokeWidth")
+        unfocused = page.evaluate(
+            "getComputedStyle(document.querySelectorAll('svg.kekiz-map--large a path')[1]).strokeWidth")
+        assert focused != unfocused, "the focused area must look different"
+
+        page.locator("svg.kekiz-map--large").screenshot(path=str(SCREENSHOTS / f"karte-{scheme}.png"))
+        page.screenshot(path=str(SCREENSHOTS / f"karte-seite-{scheme}.png"), full_page=True)
+        assert visit.foreign == [], visit.foreign
+        assert visit.errors == [], visit.errors
+        visit.close()
+
+
+def test_map_link_opens_commune_page(browser, server):
+    visit = Visit(browser, server)
+    visit.page.goto(server + "karte/")
+    visit.page.locator('svg.kekiz-map--large a[aria-label^="Ahlen"]').click()
+    visit.page.wait_for_url("**/kommunen/ahlen/")
+    assert visit.page.locator("svg.kekiz-locator").get_attribute("role") == "img"
+    assert visit.foreign == [] and visit.errors == []
+    visit.close()

@@ -57,8 +57,7 @@ def participation_map_fragment(registry: Registry, geo: GeoData, page_path: str,
         f"{escape(cohort.label)} ({registry.count(cohort=cohort)})</li>"
         for cohort in Cohort
     )
-    legend += ('<li><svg class="kekiz-map kekiz-map--swatch" viewBox="0 0 36 24" aria-hidden="true" '
-               'focusable="false"><path class="kekiz-map__area" d="M1 1h34v22H1z"/></svg> nimmt nicht teil</li>')
+    legend += f'<li>{maps.legend_swatch(None, id_prefix=f"{prefix}-legende-keine")} nimmt nicht teil</li>'
     source = geo.source
     note = (f'Gebietsgrenzen: {escape(source.dataset)}, <a href="{escape(source.publisher_url)}" rel="external noopener">'
             f'{escape(maps.attribution(geo))}</a>, Lizenz: <a href="{escape(source.licence_url)}" '
