@@ -11,6 +11,7 @@ its outline is a copy of a real Gemeinde of its Kreis, so every page carries a r
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shutil
@@ -60,7 +61,7 @@ def synthetic_project(n: int, where: Path) -> Path:
             "cohort": 2012 if i % 2 else 2017, "ags": ags,
             "sources": [{"url": f"https://example.org/{i}/{j}", "publisher": "Beispielverlag",
                          "title": f"Meldung {j}", "date": "2017-01-11"} for j in range(3)],
-            "statements": [STATEMENT] * 3,
+            "statements": [copy.deepcopy(STATEMENT) for _ in range(3)],
         })
     geo["gemeinden"].sort(key=lambda g: g["ags"])
     (project / "data" / "nrw-geo.json").write_text(json.dumps(geo, ensure_ascii=False), encoding="utf-8")

@@ -60,18 +60,26 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+_deferred: dict[str, dict[str, str]] = {}  # src_uri -> SVGs held back from the search index
+
+
 def on_page_content(html: str, page, config, files) -> str:
     rendered = _build.pages.get(page.file.src_uri)
     if rendered is not None:
         page.toc = _toc(rendered.html)
-        return rendered.html
-    if MARKER_RE.search(html):
+        html = rendered.html
+    elif MARKER_RE.search(html):
         path = page.file.url if page.file.url != "." else ""
         try:
-            return _build.fill_markers(html, path.lstrip("/"), page.file.src_uri)
+            html = _build.fill_markers(html, path.lstrip("/"), page.file.src_uri)
         except UnknownMarker as error:
             raise Abort(str(error)) from None
+    html, _deferred[page.file.src_uri] = _build.defer_svgs(html)
     return html
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _build.restore(output, _deferred.pop(page.file.src_uri, {}))
 
 
 def on_post_build(config) -> None:

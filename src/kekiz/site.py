@@ -15,9 +15,11 @@ from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
 
-# Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 GEODATA_FILE = Path("data/nrw-geo.json")
+# Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
+# Our SVGs (maps, charts) never nest and hold no text worth searching.
+_SVG_RE = re.compile(r"<svg\b.*?</svg>", re.S)
 
 
 class UnknownMarker(ValueError):
@@ -31,6 +33,27 @@ class SiteBuild:
     pages: dict[str, RenderedPage] = field(default_factory=dict)       # by src_uri
     files: dict[str, str] = field(default_factory=dict)                # extra output files by path
     fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
+
+    @staticmethod
+    def defer_svgs(html: str) -> tuple[str, dict[str, str]]:
+        """Swap each SVG for a placeholder, to be put back into the finished page.
+
+        The search indexer parses every page's content; the maps' path data was most of
+        that work and contains nothing to find.
+        """
+        deferred: dict[str, str] = {}
+
+        def hold(match: re.Match) -> str:
+            key = f"<!-- kekiz-svg:{len(deferred)} -->"
+            deferred[key] = match.group(0)
+            return key
+        return _SVG_RE.sub(hold, html), deferred
+
+    @staticmethod
+    def restore(html: str, deferred: dict[str, str]) -> str:
+        for key, svg in deferred.items():
+            html = html.replace(key, svg, 1)
+        return html
 
     def fill_markers(self, html: str, page_path: str, source_name: str) -> str:
         """Replace every marker in a hand-written page; an unknown name is an error, not a gap."""
