@@ -89,7 +89,7 @@ def test_overview_to_commune_page(browser, server):
     page = visit.page
     page.goto(server + "kommunen/")
     assert page.locator("h1").inner_text().startswith("Kommunen")
-    assert page.locator("table.kekiz-table tbody tr").count() == 40
+    assert page.locator("article table tbody tr").count() == 40
     page.get_by_role("link", name="Krefeld", exact=True).first.click()
     page.wait_for_url("**/kommunen/krefeld/")
     assert page.locator("h1").inner_text() == "Krefeld"
