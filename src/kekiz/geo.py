@@ -20,6 +20,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
+from . import nrw
+
 __all__ = [
     "DEFAULT_GEO_PATH",
     "GeoArea",
@@ -67,10 +69,9 @@ class GeoArea:
 
     @property
     def display_name(self) -> str:
-        """Name as people say it: "Kreis Warendorf", but "Hochsauerlandkreis", "Städteregion Aachen"."""
-        if self.kind == "Kreis" and "kreis" not in self.name.casefold() and " " not in self.name:
-            return f"Kreis {self.name}"
-        return self.name
+        """Name as people say it ("Kreis Warendorf", "StädteRegion Aachen"); one table for the
+        whole site, kekiz.nrw, so map tooltips and pages agree."""
+        return (nrw.kreis_name(self.ags) if self.is_kreis else None) or self.name
 
     def path(self, detail: str = "full") -> str:
         if detail == "full":
