@@ -158,6 +158,12 @@ def test_map_keyboard_order_names_and_screenshots(browser, server):
         assert focused != unfocused, "the focused area must look different"
 
         page.locator("svg.kekiz-map--large").screenshot(path=str(SCREENSHOTS / f"karte-{scheme}.png"))
+        fill_2012 = "getComputedStyle(document.querySelector('.kekiz-map__area--2012')).fill"
+        screen_fill = page.evaluate(fill_2012)
+        page.emulate_media(media="print")
+        assert page.evaluate(fill_2012) == "rgb(26, 87, 148)", "print uses the light palette"
+        assert (screen_fill == "rgb(26, 87, 148)") == (scheme == "light")
+        page.emulate_media(media="screen")
         page.screenshot(path=str(SCREENSHOTS / f"karte-seite-{scheme}.png"), full_page=True)
         assert visit.foreign == [], visit.foreign
         assert visit.errors == [], visit.errors
