@@ -26,6 +26,11 @@ def run_mkdocs_build(site_dir: Path, registry: Path | None = None, extra_env: di
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 
+def read_page(site: Path, path: str) -> str:
+    """The HTML of the page at site-relative directory `path` ("" for the home page)."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real registry, built once per test session."""

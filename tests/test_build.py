@@ -12,14 +12,11 @@ import pytest
 from kekiz.model import Cohort, CommuneType
 from kekiz.registry import load_project
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, read_page, run_mkdocs_build
 from registry_fixtures import BASE, replace_line
 
 REGISTRY = load_project(ROOT)
 
-
-def page(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def article(text: str) -> str:
@@ -38,7 +35,7 @@ def test_registry_has_all_forty():
 @pytest.mark.parametrize("slug", sorted(REGISTRY.by_slug))
 def test_commune_page_content(built_site, slug):
     c = REGISTRY.by_slug[slug]
-    body = article(page(built_site, f"kommunen/{slug}"))
+    body = article(read_page(built_site, f"kommunen/{slug}"))
     assert f'<h1 id="{slug}">{html.escape(c.name)}</h1>' in body
     assert html.escape(c.official_name) in body
     assert c.type.label in body
@@ -67,20 +64,20 @@ def test_commune_page_content(built_site, slug):
     ("kreis-recklinghausen", "gladbeck"),
 ])
 def test_kreis_and_town_link_each_other(built_site, kreis, town):
-    kreis_body = article(page(built_site, f"kommunen/{kreis}"))
-    town_body = article(page(built_site, f"kommunen/{town}"))
+    kreis_body = article(read_page(built_site, f"kommunen/{kreis}"))
+    town_body = article(read_page(built_site, f"kommunen/{town}"))
     assert f'<a href="../{town}/">' in kreis_body
     assert f'<a href="../{kreis}/">' in town_body
 
 
 def test_aachen_lies_in_staedteregion(built_site):
-    body = article(page(built_site, "kommunen/aachen"))
+    body = article(read_page(built_site, "kommunen/aachen"))
     assert "StädteRegion Aachen (nimmt nicht als Kreis teil)" in body
     assert "widersprechen sich" in body  # C3: the sources disagree on how to file Aachen
 
 
 def test_overview_lists_all_by_cohort_with_computed_counts(built_site):
-    body = article(page(built_site, "kommunen"))
+    body = article(read_page(built_site, "kommunen"))
     for cohort in Cohort:
         members = REGISTRY.in_cohort(cohort)
         section = body.split(f'id="{cohort.anchor}"')[1].split("<h2")[0]
@@ -97,14 +94,14 @@ def test_overview_lists_all_by_cohort_with_computed_counts(built_site):
 
 
 def test_commune_pages_are_not_in_the_sidebar(built_site):
-    home = page(built_site, "")
+    home = read_page(built_site, "")
     chrome = home.replace(article(home), "")  # header, sidebars and footer of every page
     assert not re.search(r'href="kommunen/[a-z0-9-]+/"', chrome)
     assert 'href="kommunen/"' in chrome
 
 
 def test_search_index_is_german_and_local(built_site):
-    config = page(built_site, "")
+    config = read_page(built_site, "")
     assert '"lang": ["de"]' in config or "lunr.de" in (built_site / "assets/javascripts/lunr/min").as_posix() \
         or (built_site / "assets/javascripts/lunr/min/lunr.de.min.js").exists()
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -140,7 +137,7 @@ def test_registry_text_is_escaped_everywhere(tmp_path):
         assert "<script>alert" not in text, file
         assert "<b>fett</b>" not in text, file
         assert 'onmouseover="alert' not in text, file
-    body = page(site, "kommunen/ahlen")
+    body = read_page(site, "kommunen/ahlen")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;fett&lt;/b&gt;" in body
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in index

@@ -9,13 +9,10 @@ from kekiz.mappages import map_ags
 from kekiz.model import Cohort, CommuneType
 from kekiz.registry import load_project
 
-from conftest import ROOT
+from conftest import ROOT, read_page
 
 REGISTRY = load_project(ROOT)
 
-
-def read(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 def large_map(html: str) -> str:
@@ -25,7 +22,7 @@ def large_map(html: str) -> str:
 
 
 def test_map_has_all_areas_and_one_link_per_commune(built_site):
-    svg = large_map(read(built_site, "karte"))
+    svg = large_map(read_page(built_site, "karte"))
     towns = [c for c in REGISTRY.communes if c.is_town_in_kreis]
     kreis_level = [c for c in REGISTRY.communes if not c.is_town_in_kreis]
     # 53 Kreis-level shapes: participants as links, the rest neutral; towns drawn on top.
@@ -40,13 +37,13 @@ def test_map_has_all_areas_and_one_link_per_commune(built_site):
 
 
 def test_map_accessible_names_follow_the_registry(built_site):
-    svg = large_map(read(built_site, "karte"))
+    svg = large_map(read_page(built_site, "karte"))
     for c in REGISTRY.communes:
         assert f'aria-label="{c.name} — {c.cohort.label}"' in svg
 
 
 def test_map_page_has_legend_source_note_and_text_alternative(built_site):
-    html = read(built_site, "karte")
+    html = read_page(built_site, "karte")
     assert "© GeoBasis-DE / BKG 2016" in html and "GeoNutzV" in html
     for cohort in Cohort:
         assert f"{cohort.label} ({REGISTRY.count(cohort=cohort)})" in html
@@ -56,7 +53,7 @@ def test_map_page_has_legend_source_note_and_text_alternative(built_site):
 
 def test_every_commune_page_has_a_named_locator_map(built_site):
     for c in REGISTRY.communes:
-        html = read(built_site, f"kommunen/{c.slug}")
+        html = read_page(built_site, f"kommunen/{c.slug}")
         locator = re.search(r'<svg[^>]*class="kekiz-locator".*?</svg>', html, re.S)
         assert locator, c.slug
         assert 'role="img"' in locator.group(0) and f"Lage von {c.name}" in locator.group(0)
@@ -71,7 +68,7 @@ def test_registry_ags_all_have_shapes():
 
 
 def test_home_chart_numbers_equal_registry_counts(built_site):
-    html = read(built_site, "")
+    html = read_page(built_site, "")
     assert "kekiz-map--small" in html
     for cohort in Cohort:
         for t in CommuneType:
