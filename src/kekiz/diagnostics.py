@@ -33,8 +33,6 @@ class RegistryError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.diagnostics)
-        noun = "Fehler" if count == 1 else "Fehler"
         lines = [d.format() for d in self.diagnostics]
-        lines.append(f"{count} {noun} im Register gefunden; die Website wurde nicht gebaut.")
+        lines.append(f"{len(self.diagnostics)} Fehler im Register gefunden; die Website wurde nicht gebaut.")
         return "\n".join(lines)

@@ -11,7 +11,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from .model import Cohort, Commune, CommuneType, Registry, Source
+from .model import Cohort, CohortInfo, Commune, CommuneType, Registry, Source
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
@@ -101,7 +101,7 @@ class _TypeCount:
 @dataclass(frozen=True)
 class _Group:
     cohort: Cohort
-    info: object
+    info: CohortInfo
     communes: tuple[Commune, ...]
     types: tuple[_TypeCount, ...]
 
