@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from kekiz.mappages import map_ags
 from kekiz.model import Cohort, CommuneType

@@ -64,7 +64,7 @@ def participation_map_fragment(registry: Registry, geo: GeoData, page_path: str,
             f'rel="external noopener">{escape(source.licence)}</a>; vereinfacht.')
     more = (f'<p><a href="{escape(relative(MAP_PATH, page_path))}">Zur großen Karte mit Liste aller Kommunen</a></p>'
             if small else
-            f'<p class="kekiz-small">Ohne Karte: <a href="#alle-kommunen-als-liste">dieselben Angaben als Liste</a>.</p>')
+            '<p class="kekiz-small">Ohne Karte: <a href="#alle-kommunen-als-liste">dieselben Angaben als Liste</a>.</p>')
     return (f'<figure class="kekiz-map-figure kekiz-map-figure--{"small" if small else "large"}">{svg}'
             f'<figcaption><ul class="kekiz-map-legend" aria-label="Legende">{legend}</ul>'
             f'<p class="kekiz-small">{note}</p></figcaption></figure>{more}')
