@@ -23,6 +23,7 @@ from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
 
 _build: SiteBuild | None = None
 _HEADING_RE = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>')
+_TAG_RE = re.compile(r"<[^>]+>")
 
 
 def on_config(config):
@@ -74,6 +75,7 @@ def on_page_content(html: str, page, config, files) -> str:
             html = _build.fill_markers(html, path.lstrip("/"), page.file.src_uri)
         except UnknownMarker as error:
             raise Abort(str(error)) from None
+        page.toc = _toc(html)  # generated parts bring headings of their own
     html, _deferred[page.file.src_uri] = _build.defer_svgs(html)
     return html
 
@@ -98,6 +100,6 @@ def _front_matter(page) -> str:
 
 def _toc(html: str):
     """Table of contents for a generated page, from the h2 headings the core rendered."""
-    tokens = [{"level": int(level), "id": anchor, "name": name, "children": []}
+    tokens = [{"level": int(level), "id": anchor, "name": _TAG_RE.sub("", name).rstrip("#"), "children": []}
               for level, anchor, name in _HEADING_RE.findall(html) if level == "2"]
     return get_toc(tokens)
