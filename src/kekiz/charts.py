@@ -24,10 +24,8 @@ All text that comes from data is HTML-escaped.
 from __future__ import annotations
 
 import calendar
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from html import escape
 
 import pygal
 from pygal.style import Style
@@ -41,6 +39,8 @@ from .model import (
     Registry,
     Source,
 )
+from .svgmarkup import check_id_prefix as _check_prefix
+from .svgmarkup import esc as _e
 
 __all__ = ["participation_chart", "timeline_chart"]
 
@@ -62,7 +62,6 @@ _SERIES = (
     ("var(--kekiz-chart-3, #8a8a8a)", "var(--kekiz-chart-on-3, #000)"),  # grey
 )
 
-_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 # pygal prefixes its CSS with "#chart-<uuid> "; we set the uuid to this sentinel and then
 # rewrite the prefix to the fixed id of the root <svg>.
 _UUID_SENTINEL = "kekiz-fixed-id"
@@ -74,15 +73,6 @@ _NOISY_DESC = frozenset({"x", "y", "auto", "x_label", "xlink", "label"})
 # --------------------------------------------------------------------------- helpers
 
 
-def _e(text: object) -> str:
-    """HTML-escape text for element content and (double-quoted) attribute values."""
-    return escape(str(text), quote=True)
-
-
-def _check_prefix(id_prefix: str) -> str:
-    if not _ID_RE.match(id_prefix):
-        raise ValueError(f"id_prefix {id_prefix!r}: nur Buchstaben, Ziffern, - und _, Beginn mit Buchstabe")
-    return id_prefix
 
 
 def _style(series: Iterable[tuple[str, str]], **extra: object) -> Style:

@@ -17,17 +17,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html import escape
 from typing import Sequence
 
 from .geo import GeoArea, GeoData, parse_path
+from .svgmarkup import check_id_prefix as _check_prefix
+from .svgmarkup import esc as _e
 
 __all__ = ["COHORTS", "MapArea", "attribution", "legend_swatch", "locator_map", "participation_map"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 COHORTS = (2012, 2017)
 HATCHED_COHORT = 2017  # drawn with a pattern as well as a colour (greyscale print, colour blindness)
-_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _SCHEME_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
 _SIZES = {"large": ("full", 8), "small": ("coarse", 16)}  # detail level, pattern size (viewBox units)
 _PIN_BELOW = 60  # locator: a focus area smaller than this (viewBox units) gets a ring around it
@@ -42,14 +42,6 @@ class MapArea:
     cohort: int  # 2012 or 2017
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
-
-
-def _check_prefix(id_prefix: str) -> str:
-    if not _ID_RE.fullmatch(id_prefix):
-        raise ValueError(f"id_prefix must match {_ID_RE.pattern}, got {id_prefix!r}")
-    return id_prefix
 
 
 def _fold(text: str) -> str:
