@@ -221,9 +221,6 @@ def _render(chart: pygal.graph.graph.Graph, xml_filter: Callable[[ET.Element], E
     return svg
 
 
-def _count_phrase(n: int, type_: CommuneType) -> str:
-    return f"{n} {type_.label if n == 1 else type_.plural}"
-
 
 # --------------------------------------------------------------------------- participation
 
@@ -239,7 +236,7 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
     title = "Teilnehmende Kommunen nach Jahrgang und Art"
     parts = []
     for c in COHORT_ORDER:
-        per_type = ", ".join(_count_phrase(counts[c, t], t) for t in TYPE_ORDER)
+        per_type = ", ".join(t.counted(counts[c, t]) for t in TYPE_ORDER)
         parts.append(f"Jahrgang {c.value}: {per_type}; zusammen {row_totals[c]}.")
     desc = "Gestapelte Balken je Jahrgang. " + " ".join(parts) + f" Insgesamt {total} Kommunen."
 
@@ -273,7 +270,7 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
         chart.add(
             t.plural,
             [
-                {"value": counts[c, t], "tooltip": f"Jahrgang {c.value}: {_count_phrase(counts[c, t], t)}"}
+                {"value": counts[c, t], "tooltip": f"Jahrgang {c.value}: {t.counted(counts[c, t])}"}
                 for c in bar_cohorts
             ],
         )

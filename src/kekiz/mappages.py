@@ -9,9 +9,8 @@ from . import maps
 from .diagnostics import Diagnostic, RegistryError
 from .geo import GeoData
 from .model import Cohort, Commune, CommuneType, Registry
+from .pages import MAP_PATH
 from .urls import relative
-
-MAP_PATH = "karte/"
 
 
 def map_ags(commune: Commune) -> str:

@@ -15,11 +15,11 @@ They contain no script, no external reference, and no random ids: ids are built 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
 from .geo import GeoArea, GeoData, parse_path
+from .model import sort_key
 from .svgmarkup import check_id_prefix as _check_prefix
 from .svgmarkup import esc as _e
 
@@ -44,15 +44,9 @@ class MapArea:
 
 
 
-def _fold(text: str) -> str:
-    """German sort key (DIN 5007-1): umlauts as their base letter, ß as ss, case folded."""
-    text = text.replace("ß", "ss").replace("ẞ", "SS")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
 
 def _label_key(area: MapArea) -> tuple[str, str, str]:
-    return (_fold(area.label), area.label, area.ags)
+    return (sort_key(area.label), area.label, area.ags)
 
 
 def _shape(geo: GeoData, ags: str) -> GeoArea | None:

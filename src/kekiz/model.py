@@ -7,6 +7,7 @@ receives a `Registry` can trust every field without re-checking.
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from functools import cached_property
@@ -31,6 +32,10 @@ class CommuneType(str, Enum):
     @property
     def plural(self) -> str:
         return _TYPE_LABELS[self][1]
+
+    def counted(self, n: int) -> str:
+        """"1 Kreis", "3 Kreise"."""
+        return f"{n} {self.label if n == 1 else self.plural}"
 
     @property
     def ags_length(self) -> int:
@@ -224,11 +229,10 @@ class Programme:
 
 
 def sort_key(name: str) -> str:
-    """German alphabetical order: umlauts sort like their base letters (DIN 5007-1)."""
-    return name.casefold().translate(_FOLD)
-
-
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+    """German alphabetical order (DIN 5007-1): umlauts and accents sort like their base
+    letters, ß as ss, case folded."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("ẞ", "SS"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)

@@ -93,17 +93,11 @@ def describe(commune: Commune) -> str:
 
 
 @dataclass(frozen=True)
-class _TypeCount:
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
 class _Group:
     cohort: Cohort
     info: CohortInfo
     communes: tuple[Commune, ...]
-    types: tuple[_TypeCount, ...]
+    types: tuple[str, ...]  # "10 kreisfreie Städte", in type order
 
     @property
     def count(self) -> int:
@@ -114,10 +108,7 @@ def _groups(registry: Registry) -> list[_Group]:
     groups = []
     for cohort in Cohort:
         members = registry.in_cohort(cohort)
-        types = tuple(
-            _TypeCount(t.plural if n != 1 else t.label, n)
-            for t in CommuneType if (n := registry.count(cohort=cohort, type=t))
-        )
+        types = tuple(t.counted(n) for t in CommuneType if (n := registry.count(cohort=cohort, type=t)))
         groups.append(_Group(cohort, registry.programme.cohorts[cohort], members, types))
     return groups
 

@@ -19,8 +19,19 @@ from urllib.parse import urlsplit
 from . import nrw
 from .diagnostics import Diagnostic, RegistryError
 from .model import (
-    Cohort, CohortInfo, Commune, CommuneType, Milestone, Note, NoteKind, PartialDate,
-    Programme, Registry, Source, Statement, StatementForm,
+    Cohort,
+    CohortInfo,
+    Commune,
+    CommuneType,
+    Milestone,
+    Note,
+    NoteKind,
+    PartialDate,
+    Programme,
+    Registry,
+    Source,
+    Statement,
+    StatementForm,
 )
 from .yamlsource import Document, Path_, format_path, read_yaml
 
