@@ -22,7 +22,7 @@ from kekiz.registry import load_project
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
 
 _build: SiteBuild | None = None
-_HEADING_RE = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>')
+_H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -100,6 +100,6 @@ def _front_matter(page) -> str:
 
 def _toc(html: str):
     """Table of contents for a generated page, from the h2 headings the core rendered."""
-    tokens = [{"level": int(level), "id": anchor, "name": _TAG_RE.sub("", name).rstrip("#"), "children": []}
-              for level, anchor, name in _HEADING_RE.findall(html) if level == "2"]
+    tokens = [{"level": 2, "id": anchor, "name": _TAG_RE.sub("", name).rstrip("#"), "children": []}
+              for anchor, name in _H2_RE.findall(html)]
     return get_toc(tokens)

@@ -690,8 +690,15 @@ def main(argv: list[str] | None = None) -> int:
         dropped[level] = sorted(set(drops))
         log(f"{level} (tolerance {tol}): {sum(len(a) for a in arcs)} points; tiny rings dropped in {dropped[level] or 'none'}")
 
-    def props(f: dict) -> dict:
-        return f["properties"]
+    def record(ags: str, feature: dict) -> dict:
+        """One Kreis or Gemeinde as the site reads it (kekiz.geo)."""
+        return {
+            "ags": ags,
+            "name": feature["properties"]["GEN"],
+            "kind": feature["properties"]["BEZ"],
+            "d": levels["full"][ags],
+            "d_coarse": levels["coarse"][ags],
+        }
 
     doc = {
         "format": 1,
@@ -729,26 +736,8 @@ def main(argv: list[str] | None = None) -> int:
             "d": levels["full"]["05"],
             "d_coarse": levels["coarse"]["05"],
         },
-        "kreise": [
-            {
-                "ags": k,
-                "name": props(kreise[k])["GEN"],
-                "kind": props(kreise[k])["BEZ"],
-                "d": levels["full"][k],
-                "d_coarse": levels["coarse"][k],
-            }
-            for k in sorted(kreise)
-        ],
-        "gemeinden": [
-            {
-                "ags": g,
-                "name": props(gemeinden[g])["GEN"],
-                "kind": props(gemeinden[g])["BEZ"],
-                "d": levels["full"][g],
-                "d_coarse": levels["coarse"][g],
-            }
-            for g in sorted(gemeinden)
-        ],
+        "kreise": [record(k, kreise[k]) for k in sorted(kreise)],
+        "gemeinden": [record(g, gemeinden[g]) for g in sorted(gemeinden)],
     }
     text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
