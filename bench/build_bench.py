@@ -32,6 +32,7 @@ STATEMENT = {
     "text": "Wir wollen allen Kindern gute Chancen geben, unabhängig von ihrer Herkunft.",
     "form": "quote", "speaker": "Erika Beispiel", "role": "Bürgermeisterin", "date": "2017-01",
     "source": {"url": "https://example.org/presse", "publisher": "Beispielstadt", "title": None},
+    "added": "2026-11-21",
 }
 
 
@@ -61,12 +62,12 @@ def synthetic_project(n: int, where: Path) -> Path:
             "cohort": 2012 if i % 2 else 2017, "ags": ags,
             "sources": [{"url": f"https://example.org/{i}/{j}", "publisher": "Beispielverlag",
                          "title": f"Meldung {j}", "date": "2017-01-11"} for j in range(3)],
-            "statements": [copy.deepcopy(STATEMENT) for _ in range(3)],
+            "statements": [{**copy.deepcopy(STATEMENT), "id": f"beispiel-{j + 1}"} for j in range(3)],
         })
     geo["gemeinden"].sort(key=lambda g: g["ags"])
     (project / "data" / "nrw-geo.json").write_text(json.dumps(geo, ensure_ascii=False), encoding="utf-8")
     (project / "data" / "communes.yaml").write_text(
-        yaml.safe_dump({"communes": communes}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump({"stand": "2026-11-21", "communes": communes}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
 
 

@@ -36,7 +36,10 @@ communes:
           url: https://example.org/ahlen
           publisher: Beispiel
           title: null
+        id: beispiel-2017-01
+        added: "2026-11-21"
     former_slugs: [ahlen-alt]
+stand: "2026-11-21"
 """
 
 

@@ -51,11 +51,14 @@ def test_commune_page_content(built_site, slug):
             assert f"„{html.escape(st.text, quote=False)}“" not in body, "a paraphrase never stands in quotes"
         assert html.escape(st.speaker or "Person in der Quelle nicht genannt", quote=False) in body
         assert (st.date.german if st.date else "Datum unbekannt") in body
+        assert body.count(f'id="{st.anchor}"') == 1, "each statement has its own stable anchor"
     if not c.statements:
         assert "keine belegte Äußerung" in body
     assert '<h2 id="quellen">Quellen</h2>' in body
     assert f"http://127.0.0.1:8000/kommunen/{slug}/" in body  # permalink (local default site_url)
     assert "Zitiervorschlag" in body
+    assert f'Stand der Angaben</dt><dd><time datetime="{REGISTRY.stand.iso}">' in body
+    assert "abgerufen am …" not in body
     assert f"Eintrag <code>{slug}</code> ab Zeile {c.line}" in body
 
 

@@ -81,7 +81,7 @@ def registry() -> Registry:
     spec = [(M12, KFS), (M12, KFS), (M12, KFS), (M12, KAS), (M12, KR),
             (L17, KFS), (L17, KR), (L17, KR)]  # no kreisangehörige Stadt in 2017: a zero
     communes = tuple(_commune(i, t, c) for i, (c, t) in enumerate(spec, start=1))
-    return Registry(communes=communes, programme=_programme(MILESTONES))
+    return Registry(communes=communes, programme=_programme(MILESTONES), stand=PartialDate(2026, 11, 21))
 
 
 # --------------------------------------------------------------------------- parsing helpers
@@ -211,7 +211,7 @@ def test_participation_description_has_the_numbers(registry):
 
 
 def test_participation_empty_registry_renders():
-    html = participation_chart(Registry(communes=(), programme=_programme(())))
+    html = participation_chart(Registry(communes=(), programme=_programme(()), stand=PartialDate(2026, 11, 21)))
     assert "<table" in html and "<svg" in html
 
 

@@ -59,9 +59,11 @@ def test_schema_rejects_what_the_validator_rejects():
     validator = jsonschema.Draft7Validator(SCHEMA)
     entry = {"slug": "x", "name": "X", "official_name": "Stadt X", "type": "kreisfreie-stadt", "cohort": 2017,
              "ags": "05114000", "sources": [{"url": "https://example.org", "publisher": "P"}], "statements": []}
-    assert validator.is_valid({"communes": [entry]})
+    assert validator.is_valid({"stand": "2026-11-21", "communes": [entry]})
     for field, bad in [("cohrot", 2017), ("ags", 5114000), ("slug", "../x"), ("cohort", 2019), ("type", "gemeinde")]:
         broken = {**entry, field: bad}
-        assert not validator.is_valid({"communes": [broken]}), field
+        assert not validator.is_valid({"stand": "2026-11-21", "communes": [broken]}), field
     js = {**entry, "sources": [{"url": "javascript:alert(1)", "publisher": "P"}]}
-    assert not validator.is_valid({"communes": [js]})
+    assert not validator.is_valid({"stand": "2026-11-21", "communes": [js]})
+    assert not validator.is_valid({"communes": [entry]}), "the Stand der Angaben is required"
+    assert not validator.is_valid({"stand": "2026-11", "communes": [entry]}), "the Stand is a full date"

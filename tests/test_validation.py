@@ -42,8 +42,8 @@ CASES = [
     ("url-missing-host", replace_line(BASE, 30, "          url: https://"), 30, "ahlen", "statements[0].source.url", "http"),
     ("slug-escape", replace_line(BASE, 12, "  - slug: ../../etc"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
     ("slug-uppercase", replace_line(BASE, 12, "  - slug: Ahlen"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
-    ("former-slug-escape", replace_line(BASE, 33, "    former_slugs: [../ahlen]"), 33, "ahlen", "former_slugs[0]", "kein gültiger Slug"),
-    ("former-slug-is-current", replace_line(BASE, 33, "    former_slugs: [kreis-warendorf]"), 33, "ahlen", "former_slugs[0]",
+    ("former-slug-escape", replace_line(BASE, 35, "    former_slugs: [../ahlen]"), 35, "ahlen", "former_slugs[0]", "kein gültiger Slug"),
+    ("former-slug-is-current", replace_line(BASE, 35, "    former_slugs: [kreis-warendorf]"), 35, "ahlen", "former_slugs[0]",
      "aktuelle Slug"),
     ("unsafe-tag", replace_line(BASE, 13, "    name: !!python/object/apply:os.system [ls]"), 13, "ahlen", "name", "YAML-Tag"),
     ("alias", replace_line(replace_line(BASE, 13, "    name: &n Ahlen"), 14, "    official_name: *n"), 14, "ahlen",
@@ -58,6 +58,14 @@ CASES = [
      30, "ahlen", "statements[0].source", "weder Web-Adresse"),
     ("empty-file", "", 1, "", "", "leer"),
     ("empty-list", "communes: []\n", 1, "", "communes", "leer"),
+    ("stand-missing", BASE.replace('stand: "2026-11-21"\n', ""), 1, "", "", "„stand“ fehlt"),
+    ("stand-partial", BASE.replace('stand: "2026-11-21"', 'stand: "2026-11"'), 36, "", "stand", "kein vollständiges Datum"),
+    ("statement-id-duplicate", BASE.replace("    former_slugs", "      - text: Noch mehr.\n        form: reported\n"
+     "        speaker: null\n        role: null\n        date: null\n        source: {url: https://example.org/x, "
+     "publisher: null, title: null}\n        id: beispiel-2017-01\n        added: \"2026-11-21\"\n    former_slugs"),
+     41, "ahlen", "statements[1].id", "schon die 1. Äußerung"),
+    ("statement-added-partial", BASE.replace('added: "2026-11-21"', 'added: "2026"'), 34, "ahlen", "statements[0].added",
+     "kein vollständiges Datum"),
     ("top-level-typo", "kommunen:\n  - slug: x\n", 1, "", "kommunen", "unbekanntes Feld"),
 ]
 

@@ -136,6 +136,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Statement:
+    id: str                  # stable within its Kommune: the page anchor and the feed entry id
+    added: PartialDate       # the day the editors added it to the registry (a full date)
     text: str
     form: StatementForm
     speaker: str | None
@@ -148,6 +150,11 @@ class Statement:
     @property
     def is_quote(self) -> bool:
         return self.form is StatementForm.QUOTE
+
+    @property
+    def anchor(self) -> str:
+        """Fragment id on the Kommune page; never changes when other statements come or go."""
+        return f"aeusserung-{self.id}"
 
 
 @dataclass(frozen=True)
@@ -239,6 +246,7 @@ def sort_key(name: str) -> str:
 class Registry:
     communes: tuple[Commune, ...]
     programme: Programme
+    stand: PartialDate       # "Stand der Angaben": the day editors last checked the registry against its sources
 
     @cached_property
     def by_slug(self) -> dict[str, Commune]:

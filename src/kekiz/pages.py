@@ -69,6 +69,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
     html = _render(
         "commune.html.j2", commune.path,
         c=commune,
+        stand=registry.stand,
         cohort=cohort_info,
         parent=registry.parent_kreis(commune),
         towns=registry.towns_in(commune),

@@ -51,7 +51,7 @@ COMMUNE_FIELDS = {
 SOURCE_FIELDS = {"url": True, "publisher": True, "title": False, "date": False}
 STATEMENT_SOURCE_FIELDS = {"url": True, "publisher": True, "title": True, "date": False}
 STATEMENT_FIELDS = {
-    "text": True, "form": True, "speaker": True, "role": True, "date": True, "source": True,
+    "id": True, "added": True, "text": True, "form": True, "speaker": True, "role": True, "date": True, "source": True,
     "context": False, "note": False,
 }
 NOTE_FIELDS = {"kind": True, "text": True, "sources": True}
@@ -79,11 +79,12 @@ def load(registry_file: Path, programme_file: Path, *, display_root: Path | None
     reg_doc = read_yaml(registry_file, _display(registry_file, display_root))
     prog_doc = read_yaml(programme_file, _display(programme_file, display_root))
     problems = reg_doc.problems + prog_doc.problems
-    communes = _Validator(reg_doc, problems).communes()
+    registry_validator = _Validator(reg_doc, problems)
+    communes = registry_validator.communes()
     programme = _Validator(prog_doc, problems).programme()
-    if problems or communes is None or programme is None:
+    if problems or communes is None or programme is None or registry_validator.stand is None:
         raise RegistryError(problems)
-    return Registry(communes=communes, programme=programme)
+    return Registry(communes=communes, programme=programme, stand=registry_validator.stand)
 
 
 def _display(path: Path, root: Path | None) -> str:
@@ -103,6 +104,7 @@ class _Validator:
         self.doc = doc
         self.problems = problems
         self.subject = ""
+        self.stand: PartialDate | None = None  # "Stand der Angaben", a day
 
     # -- reporting -----------------------------------------------------------------
     def structural_problems(self) -> None:
@@ -126,9 +128,10 @@ class _Validator:
         self.structural_problems()
         if self.doc.data is None:
             return None
-        top = self.mapping(self.doc.data, (), {"communes": True}, "die Datei")
+        top = self.mapping(self.doc.data, (), {"stand": True, "communes": True}, "die Datei")
         if top is None or "communes" not in top:
             return None
+        self.stand = self.full_date(top, "stand", ())
         entries = self.list_of(top, "communes", ("communes",), min_items=1)
         if entries is None:
             return None
@@ -258,6 +261,8 @@ class _Validator:
         m = self.mapping(raw, path, STATEMENT_FIELDS, "eine Äußerung")
         if m is None:
             return None
+        statement_id = self.slug(m, "id", path)
+        added = self.full_date(m, "added", path)
         text = self.text(m, "text", path)
         form = self.enum(m, "form", path, StatementForm,
                          "quote (wörtliches Zitat) oder reported (sinngemäße Wiedergabe)")
@@ -276,10 +281,10 @@ class _Validator:
                        "oder form: quote, wenn die Quelle wörtlich zitiert")
                 self.error(path + ("text",), "der Text steht in Anführungszeichen", fix)
                 return None
-        if None in (text, form, source) or any(
+        if None in (statement_id, added, text, form, source) or any(
                 k not in m for k in ("speaker", "role", "date")) or _failed(m, ("speaker", "role", "date"), (speaker, role, date)):
             return None
-        return Statement(text=text, form=form, speaker=speaker, role=role, date=date, source=source,
+        return Statement(id=statement_id, added=added, text=text, form=form, speaker=speaker, role=role, date=date, source=source,
                          context=context, note=note)
 
     def note(self, raw: Any, path: Path_) -> Note | None:
@@ -420,6 +425,15 @@ class _Validator:
                        'so genau wie die Quelle schreiben: "2017", "2017-01" oder "2017-01-11"')
             return None
 
+    def full_date(self, m: dict, key: str, path: Path_) -> PartialDate | None:
+        """A day, not a partial date: registry bookkeeping (Stand, when a statement was added)."""
+        date = self.date(m, key, path)
+        if date is not None and date.day is None:
+            self.error(path + (key,), f"„{date.iso}“ ist kein vollständiges Datum",
+                       'den Tag angeben, z. B. "2026-12-01"')
+            return None
+        return date
+
     def url(self, m: dict, key: str, path: Path_, *, nullable: bool = False) -> str | None:
         value = self.text(m, key, path, nullable=nullable)
         if value is None:
@@ -473,6 +487,22 @@ class _Validator:
                                "den AGS prüfen: jede Kommune steht nur einmal im Register")
                 else:
                     seen_ags[ags] = slug if isinstance(slug, str) else f"Eintrag {index + 1}"
+        for index, raw in enumerate(raw_entries):
+            statements = raw.get("statements") if isinstance(raw, dict) else None
+            if not isinstance(statements, list):
+                continue
+            self.subject = _subject(raw, index)
+            seen_id: dict[str, int] = {}
+            for i, statement in enumerate(statements):
+                sid = statement.get("id") if isinstance(statement, dict) else None
+                if not isinstance(sid, str):
+                    continue
+                where = ("communes", index, "statements", i, "id")
+                if sid in seen_id:
+                    self.error(where, f"die Kennung „{sid}“ hat schon die {seen_id[sid] + 1}. Äußerung dieser Kommune",
+                               "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+                else:
+                    seen_id[sid] = i
         claimed: dict[str, str] = {}
         for index, raw in enumerate(raw_entries):
             former = raw.get("former_slugs") if isinstance(raw, dict) else None
