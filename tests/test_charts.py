@@ -28,7 +28,7 @@ from kekiz.model import (
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME_YAML = ROOT / "data" / "programme.yaml"
 PROGRAMME_SCHEMA = ROOT / "data" / "programme.schema.json"
-CHARTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "charts.css"
+CHARTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "kekiz.css"
 
 SVG_NS = "http://www.w3.org/2000/svg"
 NAMESPACE_URIS = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
@@ -549,6 +549,7 @@ def test_css_palette_contrast(selector):
 
 def test_css_covers_print_and_uses_no_fonts():
     css = CHARTS_CSS.read_text(encoding="utf-8")
+    css = css[css.index("/* == charts"):]  # the charts section of the one project stylesheet
     assert "@media print" in css
     print_block = css[css.index("@media print"):]
     assert "--kekiz-chart-bg: #ffffff" in print_block and "--kekiz-chart-fg: #000000" in print_block

@@ -1,4 +1,4 @@
-"""SVG maps (src/kekiz/maps.py) and their stylesheet (docs/assets/stylesheets/map.css)."""
+"""SVG maps (src/kekiz/maps.py) and their stylesheet (the maps section of docs/assets/stylesheets/kekiz.css)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kekiz.geo import GeoData, load_geodata
 from kekiz.maps import MapArea, attribution, legend_swatch, locator_map, participation_map
 
 ROOT = Path(__file__).resolve().parents[1]
-CSS = ROOT / "docs" / "assets" / "stylesheets" / "map.css"
+CSS = ROOT / "docs" / "assets" / "stylesheets" / "kekiz.css"
 NS = {"s": "http://www.w3.org/2000/svg"}
 S = "{http://www.w3.org/2000/svg}"
 
@@ -322,7 +322,7 @@ def _palettes() -> dict[str, dict[str, str]]:
         ("dark", r'\[data-md-color-scheme="slate"\] \.kekiz-map,\s*\[data-md-color-scheme="slate"\] \.kekiz-locator\s*\{'),
     ):
         m = re.search(selector + r"([^}]*)\}", css)
-        assert m, f"no {name} palette block in map.css"
+        assert m, f"no {name} palette block in kekiz.css"
         out[name] = dict(re.findall(r"--kekiz-map-([\w-]+):\s*(#[0-9a-fA-F]{6})", m.group(1)))
     return out
 

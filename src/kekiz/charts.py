@@ -15,7 +15,7 @@ The SVG is made safe and reproducible here, not in the page:
 * byte-identical output for identical input: fixed element ids derived from ``id_prefix``
   instead of pygal's random uuid, and pygal's comment with the generation date removed;
 * colours come from CSS custom properties (``--kekiz-chart-*``) that
-  ``docs/assets/stylesheets/charts.css`` sets for Material's light and dark scheme and for
+  ``docs/assets/stylesheets/kekiz.css`` (section "charts") sets for Material's light and dark scheme and for
   print; the fallbacks in the SVG are the light values.
 
 All text that comes from data is HTML-escaped.
@@ -53,7 +53,7 @@ FONT_STACK = (
     "Helvetica, Arial, sans-serif"
 )
 
-# Light-scheme fallbacks; charts.css overrides the custom properties per scheme.
+# Light-scheme fallbacks; kekiz.css overrides the custom properties per scheme.
 _FG = "var(--kekiz-chart-fg, rgba(0, 0, 0, .87))"
 _GRID = "var(--kekiz-chart-grid, rgba(0, 0, 0, .32))"
 _SERIES = (
