@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from kekiz.german import Case
 from kekiz.model import Cohort, CommuneType
 from kekiz.registry import load_project
+
+from kekiz.german import nest_quotes
 
 from conftest import ROOT, read_page, run_mkdocs_build
 from registry_fixtures import BASE, replace_line
@@ -39,21 +42,33 @@ def test_commune_page_content(built_site, slug):
     assert f'<h1 id="{slug}">{html.escape(c.name)}</h1>' in body
     assert html.escape(c.official_name) in body
     assert c.type.label in body
-    assert f"seit {c.cohort.value}" in body and f'href="../../programm/#{c.cohort.anchor}"' in body
+    joined = (f"{c.called().capitalize()[:1]}{c.called()[1:]} wurde 2012 als eine von 18 Modellkommunen"
+              if c.cohort is Cohort.MODELLPHASE else
+              f"{c.called()[:1].upper()}{c.called()[1:]} kam im Januar 2017 als eine von 22 neuen Kommunen")
+    assert joined in body
+    assert f"Ob {c.called()} heute noch dabei ist, sagen die Quellen dieser Seite nicht." in body
+    assert f'href="../../programm/#{c.cohort.anchor}"' in body
     assert f"<dd>{c.regierungsbezirk}</dd>" in body
     for source in c.sources:
         assert f'href="{html.escape(source.url)}"' in body
+    for n in c.notes:
+        assert html.escape(n.text, quote=False) in body
+    # Every short reference in the text points to an entry of the numbered source list.
+    cited = set(re.findall(r'<a href="#(quelle-\d+)">', body))
+    listed = set(re.findall(r'<li id="(quelle-\d+)">', body))
+    assert cited and cited <= listed
     for st in c.statements:
-        assert html.escape(st.text, quote=False) in body
+        shown = html.escape(nest_quotes(st.text) if st.is_quote else st.text, quote=False)
+        assert shown in body
         if st.is_quote:
-            assert f"„{html.escape(st.text, quote=False)}“" in body
+            assert f"„{shown}“" in body
         else:
-            assert f"„{html.escape(st.text, quote=False)}“" not in body, "a paraphrase never stands in quotes"
+            assert f"„{shown}“" not in body, "a paraphrase never stands in quotes"
         assert html.escape(st.speaker or "Person in der Quelle nicht genannt", quote=False) in body
         assert (st.date.german if st.date else "Datum unbekannt") in body
         assert body.count(f'id="{st.anchor}"') == 1, "each statement has its own stable anchor"
     if not c.statements:
-        assert "keine belegte Äußerung" in body
+        assert f"Zu {c.called(Case.DATIVE)} haben wir bisher keine belegte Äußerung gefunden." in body
     assert '<h2 id="quellen">Quellen</h2>' in body
     assert f"http://127.0.0.1:8000/kommunen/{slug}/" in body  # permalink (local default site_url)
     assert "Zitiervorschlag" in body
@@ -75,8 +90,127 @@ def test_kreis_and_town_link_each_other(built_site, kreis, town):
 
 def test_aachen_lies_in_staedteregion(built_site):
     body = article(read_page(built_site, "kommunen/aachen"))
-    assert "StädteRegion Aachen (nimmt nicht als Kreis teil)" in body
-    assert "widersprechen sich" in body  # C3: the sources disagree on how to file Aachen
+    assert "StädteRegion Aachen (gehört als Kreis nicht zu den 40 Kommunen)" in body
+    assert "„Kreis/kreisfreie Stadt: StädteRegion Aachen“" in body  # C3: the sources disagree on how to file Aachen
+    assert "Nach seinem Gemeindeschlüssel" not in body, "general knowledge, not in the cited sources"
+    # The press release's date: its text says 11.01.2017, elsewhere it is dated 12.01.2017 -> the month only
+    assert "„heute (11.01.2017)“" in body and "Stadt Aachen: „Aachen ist mit dabei!“, Januar 2017" in body
+    assert "Aachen ist mit dabei!“, 12. Januar 2017" not in body
+
+
+def test_type_sentence_says_where_each_fact_comes_from(built_site):
+    body = article(read_page(built_site, "kommunen/krefeld"))
+    assert ("Die Art der Kommune trägt die Redaktion im Register ein; Regierungsbezirk und Kreis ergeben sich "
+            "aus dem Amtlichen Gemeindeschlüssel") in body
+    assert "Art, Regierungsbezirk und Kreis ergeben sich" not in body
+
+
+def test_joint_applications_are_shown_with_their_sources(built_site):
+    unna = REGISTRY.by_slug["kreis-unna"].joint_application
+    assert unna.partners == ("Unna", "Lünen", "Kamen", "Selm", "Bergkamen")
+    assert unna.sources[0].url == "http://www.presse-service.de/data.cfm/static/819868F.html"
+    body = article(read_page(built_site, "kommunen/kreis-unna"))
+    assert "<dt>Gemeinsame Bewerbung</dt><dd>mit Unna, Lünen, Kamen, Selm und Bergkamen" in body
+    assert '<h3 id="gemeinsame-bewerbung">' in body and html.escape(unna.text, quote=False) in body
+    assert "keine eigene Teilnahme" not in body, "the page must not contradict its own joint application"
+    section = body.split('id="gemeinsame-bewerbung"')[1].split("</p>")[1]
+    assert 'href="#quelle-' in section
+    coesfeld = article(read_page(built_site, "kommunen/kreis-coesfeld"))
+    assert "„im Verbund mit den kreisangehörigen Kommunen“" in coesfeld
+    assert REGISTRY.by_slug["kreis-coesfeld"].joint_application.partners == ()
+    assert sum(1 for c in REGISTRY.communes if c.joint_application) == 2
+
+
+PRESENT_TENSE_PARTICIPATION = re.compile(r"\b(nimmt|nehmen)\b[^.<]{0,120}?\bteil\b|\bteilnehmen\b|\bteilnimmt\b", re.I)
+
+
+def _own_text(body: str) -> str:
+    """What the site says itself: without quotations, reported statements and source titles or addresses."""
+    body = re.sub(r'<figure class="kekiz-statement.*?</figure>', "", body, flags=re.S)
+    body = re.sub(r"<a [^>]*>.*?</a>|<span class=\"kekiz-url\">.*?</span>", "", body, flags=re.S)
+    return re.sub(r"„[^“]*“", "", re.sub(r"<[^>]+>", "", body))
+
+
+@pytest.mark.parametrize("page", ["kommunen"] + [f"kommunen/{slug}" for slug in sorted(REGISTRY.by_slug)])
+def test_no_present_tense_claim_of_participation(built_site, page):
+    text = read_page(built_site, page)
+    description = re.search(r'<meta name="description" content="([^"]*)"', text)
+    own = _own_text(article(text)) + " " + html.unescape(description.group(1) if description else "")
+    assert not PRESENT_TENSE_PARTICIPATION.search(own), PRESENT_TENSE_PARTICIPATION.search(own).group(0)
+
+
+def test_present_tense_check_catches_the_old_wording():
+    assert PRESENT_TENSE_PARTICIPATION.search("Dortmund nimmt seit 2012 an „Kein Kind zurücklassen!“ teil")
+    assert PRESENT_TENSE_PARTICIPATION.search("40 Kommunen nehmen an dem Programm teil")
+    assert not PRESENT_TENSE_PARTICIPATION.search("Dortmund wurde 2012 als Modellkommune ausgewählt.")
+
+
+def test_cohort_fragment_speaks_in_the_past(built_site):
+    body = article(read_page(built_site, "programm"))
+    own = _own_text(body)
+    assert not PRESENT_TENSE_PARTICIPATION.search(own)
+    assert "18 Kommunen wurden 2012 als Modellkommunen ausgewählt" in body
+    assert "22 Kommunen kamen im Januar 2017 hinzu" in body
+    assert "„in den kommenden zwei Jahren als Vertiefungskommunen“" in body  # the source's words, not ours
+
+
+def test_kreis_names_take_article_and_case(built_site):
+    rbk = read_page(built_site, "kommunen/rheinisch-bergischer-kreis")
+    assert "Der Rheinisch-Bergische Kreis kam im Januar 2017" in rbk
+    assert '<meta name="description" content="Der Rheinisch-Bergische Kreis (Regierungsbezirk Köln) kam 2017' in rbk
+    assert '<meta name="description" content="Der Kreis Unna (Regierungsbezirk Arnsberg) wurde 2012' in \
+        read_page(built_site, "kommunen/kreis-unna")
+    assert "Zu dem Kreis Warendorf haben wir bisher keine belegte Äußerung gefunden." in \
+        read_page(built_site, "kommunen/kreis-warendorf")
+    overview = article(read_page(built_site, "kommunen"))
+    assert "kreisangehörige Stadt im Rhein-Kreis Neuss" in overview
+    assert "kreisangehörige Stadt im Oberbergischen Kreis" in overview
+    assert "kreisfreie Stadt in der StädteRegion Aachen" in overview
+
+
+def test_nested_quotes_become_single_inside_double(built_site):
+    duesseldorf = article(read_page(built_site, "kommunen/duesseldorf"))
+    assert "am Modellvorhaben des Landes und der Bertelsmann-Stiftung ‚Kein Kind zurücklassen‘ teilnehmen kann“" in duesseldorf
+    krefeld = article(read_page(built_site, "kommunen/krefeld"))
+    assert "„SPD-Fraktion fordert Teilnahme der Stadt Krefeld am Modellvorhaben ‚Kein Kind zurücklassen‘ der Landesregierung“" in krefeld
+    for page in ("kommunen/duesseldorf", "kommunen/krefeld", "kommunen/neuss", "kommunen/leverkusen"):
+        for quoted in re.findall(r"„([^“]*)“", _own_text(article(read_page(built_site, page)))):
+            assert "„" not in quoted
+
+
+def test_statements_from_one_source_are_grouped(built_site):
+    body = article(read_page(built_site, "kommunen/krefeld"))
+    group = body.split('<div class="kekiz-statement-group">')[1].split("</div>")[0]
+    assert "Quelle der folgenden 5 Äußerungen" in group and "Ina Spanier-Oppermann" in group
+    assert group.count('<figure class="kekiz-statement') == 5
+    assert group.count("kekiz-sources") == 1, "the source is named once for the group"
+    for i in ("", "-2", "-3", "-4", "-5"):
+        assert f'id="aeusserung-spanier-oppermann-undatiert{i}"' in group
+
+
+def test_source_labels_tell_sources_apart(built_site):
+    body = article(read_page(built_site, "kommunen/kreis-unna"))
+    labels = re.findall(r'<li id="quelle-\d+"><a [^>]*>([^<]*)</a>', body)
+    assert len(labels) == len(set(labels)), labels
+    assert "Kreis Unna (über presse-service.de), …/830761.html" in labels
+
+
+def test_over_reach_fixed_in_details(built_site):
+    neuss = article(read_page(built_site, "kommunen/neuss"))
+    assert "Neusser Internetseite" not in neuss and "Fundort und Verfasser nicht bekannt" in neuss
+    leverkusen = article(read_page(built_site, "kommunen/leverkusen"))
+    assert "schließen wir aus dem Briefkopf" in leverkusen
+    dortmund = article(read_page(built_site, "kommunen/dortmund"))
+    note = dortmund.split("31. Dezember 2014")[1].split("</div>")[0]
+    assert "„in der 1. Phase bis 2015“" in note and "Bertelsmann" not in note
+
+
+def test_kinderstark_listing_is_dated_and_witten_absence_stated(built_site):
+    for slug in ("dortmund", "kreis-warendorf"):
+        body = article(read_page(built_site, f"kommunen/{slug}"))
+        assert "unter „Modellkommunen seit 2012“" in body and "Wann die gespeicherte Fassung entstand" in body
+    witten = article(read_page(built_site, "kommunen/witten"))
+    assert "lässt Witten aus" in witten and "17 Kommunen" in witten
 
 
 def test_overview_lists_all_by_cohort_with_computed_counts(built_site):
@@ -92,7 +226,8 @@ def test_overview_lists_all_by_cohort_with_computed_counts(built_site):
             n = REGISTRY.count(cohort=cohort, type=t)
             if n:
                 assert f"{n} {t.plural if n != 1 else t.label}" in section
-    assert f"{len(REGISTRY.communes)} Kommunen nehmen" in body
+    assert f"gehörten nach den Quellen {len(REGISTRY.communes)} Kommunen" in body
+    assert "„kinderstark – NRW schafft Chancen“" in body and "Ob diese Kommunen heute noch dabei sind" in body
     assert len(set(re.findall(r'<a href="([a-z0-9-]+)/">', body))) == 40
 
 

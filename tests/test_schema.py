@@ -34,6 +34,7 @@ def test_field_names_and_required_flags_match_the_validator():
     assert fields("statementSource") == registry.STATEMENT_SOURCE_FIELDS
     assert fields("statement") == registry.STATEMENT_FIELDS
     assert fields("note") == registry.NOTE_FIELDS
+    assert fields("jointApplication") == registry.JOINT_APPLICATION_FIELDS
 
 
 def test_enums_match_the_model():

@@ -13,6 +13,7 @@ from enum import Enum, IntEnum
 from functools import cached_property
 
 from . import nrw
+from .german import Case, kreis_phrase, place_phrase
 
 GERMAN_MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -56,8 +57,9 @@ class Cohort(IntEnum):
 
     @property
     def label(self) -> str:
-        """Short label, e.g. for map links: "Landesinitiative seit 2017"."""
-        return "Modellkommune seit 2012" if self is Cohort.MODELLPHASE else "Landesinitiative seit 2017"
+        """Short label, e.g. for map links: "Landesinitiative ab 2017". "ab", not "seit": the sources
+        date the start, none says that a Kommune still takes part today."""
+        return "Modellkommune ab 2012" if self is Cohort.MODELLPHASE else "Landesinitiative ab 2017"
 
     @property
     def anchor(self) -> str:
@@ -165,6 +167,15 @@ class Note:
 
 
 @dataclass(frozen=True)
+class JointApplication:
+    """An entry that applied together with other Kommunen (Kreis Unna with five towns in 2012)."""
+
+    text: str                   # what the sources say, in one or two sentences
+    partners: tuple[str, ...]   # the Kommunen named as partners; empty when the source names none
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
 class Commune:
     slug: str
     name: str
@@ -176,6 +187,7 @@ class Commune:
     statements: tuple[Statement, ...] = ()
     former_slugs: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
+    joint_application: JointApplication | None = None
     line: int = field(default=0, compare=False)  # where the entry starts in the registry file
 
     @property
@@ -201,6 +213,16 @@ class Commune:
     def kreis_name(self) -> str | None:
         """Name of the Kreis a city lies in (None for Kreise and kreisfreie Städte outside one)."""
         return nrw.kreis_name(self.kreis_ags) if self.is_town_in_kreis else None
+
+    def called(self, case: Case = Case.NOMINATIVE) -> str:
+        """The name as it stands in a sentence: "der Kreis Unna", "im Rheinisch-Bergischen Kreis", "Krefeld"."""
+        if self.type is CommuneType.KREIS:
+            return kreis_phrase(self.name, case)
+        return place_phrase(self.name, case) if case is Case.LOCATIVE else self.name
+
+    def kreis_called(self, case: Case = Case.NOMINATIVE) -> str | None:
+        """The Kreis a town lies in, with article: "im Rhein-Kreis Neuss"."""
+        return kreis_phrase(self.kreis_name, case) if self.kreis_name else None
 
     @property
     def sorted_statements(self) -> tuple[Statement, ...]:

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from .model import Cohort, CohortInfo, Commune, CommuneType, Registry, Source
+from .german import Case, capfirst, nest_quotes
+from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
+TIMELINE_PATH = "programm/#zeitleiste"
 OVERVIEW_PATH = "kommunen/"
 MAP_PATH = "karte/"
 
@@ -46,13 +49,16 @@ class RenderedPage:
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("kekiz", "templates"),
         autoescape=True,                 # registry text is untrusted
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and)
+    env.globals["Case"] = Case
+    return env
 
 
 def _render(template: str, page_path: str, **context) -> str:
@@ -66,14 +72,22 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         repo = site.repo_url.rstrip("/")
         edit_url = f"{repo}/edit/{site.branch}/{site.registry_file}"
         view_url = f"{repo}/blob/{site.branch}/{site.registry_file}#L{commune.line}"
+    sources = _SourceList(commune, cohort_info)
     html = _render(
         "commune.html.j2", commune.path,
         c=commune,
         stand=registry.stand,
         cohort=cohort_info,
+        cohort_count=registry.count(cohort=commune.cohort),
+        total=len(registry.communes),
         parent=registry.parent_kreis(commune),
         towns=registry.towns_in(commune),
-        all_sources=_all_sources(commune),
+        statement_groups=_statement_groups(commune),
+        all_sources=sources.ordered,
+        cite=sources.cite,
+        list_label=sources.label,
+        source_anchor=sources.anchor,
+        timeline=TIMELINE_PATH,
         explainer=EXPLAINER_PATH,
         permalink=absolute(commune.path, site.site_url),
         site_name=site.site_name,
@@ -87,10 +101,17 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
 
 
 def describe(commune: Commune) -> str:
-    """One-sentence summary for search engines and link previews."""
-    where = f", Regierungsbezirk {commune.regierungsbezirk}" if commune.regierungsbezirk else ""
-    return (f"{commune.official_name} ({commune.type.label}{where}) nimmt seit {commune.cohort.value} "
-            f"an „Kein Kind zurücklassen!“ teil: Angaben, Äußerungen und Quellen.")
+    """One-sentence summary for search engines and link previews; dated, never "nimmt teil"."""
+    where = f" (Regierungsbezirk {commune.regierungsbezirk})" if commune.regierungsbezirk else ""
+    joined = ("wurde 2012 Modellkommune von" if commune.cohort is Cohort.MODELLPHASE
+              else "kam 2017 zur Landesinitiative")
+    return f"{capfirst(commune.called())}{where} {joined} „Kein Kind zurücklassen!“: Angaben, Äußerungen und Quellen."
+
+
+def join_and(items) -> str:
+    """"A, B und C"."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 @dataclass(frozen=True)
@@ -117,10 +138,18 @@ def _groups(registry: Registry) -> list[_Group]:
 def overview_page(registry: Registry, site: SiteContext) -> RenderedPage:
     groups = _groups(registry)
     html = _render("overview.html.j2", OVERVIEW_PATH, groups=groups, total=len(registry.communes),
+                   later=_later_milestones(registry.programme), timeline=TIMELINE_PATH,
                    explainer=EXPLAINER_PATH, map_path=MAP_PATH)
     description = (f"Alle {len(registry.communes)} Kommunen von „Kein Kind zurücklassen!“ in Nordrhein-Westfalen, "
                    "nach Jahrgang, mit Art und Regierungsbezirk.")
     return RenderedPage(OVERVIEW_PATH, "Kommunen", description, html)
+
+
+def _later_milestones(programme: Programme) -> list[Milestone]:
+    """What became of the programme after the 2017 cohort joined: the first later milestone and the
+    last one in the timeline data (today: the continuation in 2017 and the successor "kinderstark")."""
+    later = [m for m in programme.milestones if m.date.key > (2017, 1, 31)]
+    return later if len(later) <= 2 else [later[0], later[-1]]
 
 
 def cohorts_fragment(registry: Registry, page_path: str) -> str:
@@ -150,12 +179,94 @@ def redirect_pages(registry: Registry, site: SiteContext) -> dict[str, str]:
     return out
 
 
-def _all_sources(commune: Commune) -> list[Source]:
-    """Every source the page cites, once each, in order of first use."""
-    seen: dict[tuple, Source] = {}
-    cited = list(commune.sources)
-    cited += [s for n in commune.notes for s in n.sources]
-    cited += [st.source for st in commune.sorted_statements]
-    for source in cited:
-        seen.setdefault((source.url or "", source.title or ""), source)
-    return list(seen.values())
+def _source_key(source: Source) -> str:
+    return source.url or f"titel:{source.title}"
+
+
+class _SourceList:
+    """Every source a Kommune page cites, once each and numbered in order of first use; the text
+    cites them by a short label linking to the list. Labels are made distinct where publisher,
+    title and date alone would read the same ("Kreis Unna; Kreis Unna")."""
+
+    def __init__(self, commune: Commune, cohort: CohortInfo):
+        cited = list(commune.sources)
+        if commune.joint_application:
+            cited += commune.joint_application.sources
+        cited += cohort.sources
+        cited += [s for n in commune.notes for s in n.sources]
+        cited += [st.source for st in commune.sorted_statements]
+        best: dict[str, Source] = {}
+        for source in cited:  # the same address cited with and without title or date: keep the fullest
+            key = _source_key(source)
+            known = best.get(key)
+            if known is None or _detail(source) > _detail(known):
+                best[key] = source
+        self.ordered = list(best.values())
+        self._number = {_source_key(s): i for i, s in enumerate(self.ordered, 1)}
+        publishers = [s.publisher for s in self.ordered]
+        self._label = {key: _label(s, hint=publishers.count(s.publisher) > 1 and not s.title)
+                       for key, s in best.items()}
+
+    def anchor(self, source: Source) -> str:
+        return f"quelle-{self._number[_source_key(source)]}"
+
+    def cite(self, source: Source) -> Markup:
+        key = _source_key(source)
+        return Markup('<a href="#{}">{}</a>').format(self.anchor(source), self._label[key])
+
+    def label(self, source: Source) -> str:
+        return self._label[_source_key(source)]
+
+
+def _detail(source: Source) -> int:
+    return (source.title is not None) + (source.date is not None) + (source.publisher is not None)
+
+
+def _label(source: Source, *, hint: bool = False) -> str:
+    """"Stadt Aachen: „Aachen ist mit dabei!“, Januar 2017"; with `hint`, the end of the address
+    tells apart two untitled sources of one publisher ("Kreis Unna …, …/830761.html")."""
+    if source.publisher:
+        label = source.publisher + (f": „{nest_quotes(source.title)}“" if source.title else "")
+    else:
+        label = f"„{nest_quotes(source.title)}“ (Herausgeber nicht genannt)" if source.title else "Herausgeber nicht genannt"
+    if source.date:
+        label += f", {source.date.german}"
+    if hint and source.url:
+        parts = urlsplit(source.url)
+        tail = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
+        label += f", …/{tail if len(tail) <= 40 else tail[:39] + '…'}"
+    return label
+
+
+@dataclass(frozen=True)
+class _StatementGroup:
+    """Statements from one source, with what they all share said once in the group's heading."""
+
+    source: Source
+    statements: tuple[Statement, ...]
+
+    @property
+    def lead(self) -> Statement:
+        return self.statements[0]
+
+    @property
+    def shared(self) -> tuple[str, ...]:
+        if len(self.statements) == 1:
+            return ()
+        same = lambda attr: len({getattr(st, attr) for st in self.statements}) == 1  # noqa: E731
+        shared = ["source"]
+        if same("speaker") and same("role"):
+            shared.append("speaker")
+        if same("date"):
+            shared.append("date")
+        if same("context"):
+            shared.append("context")
+        return tuple(shared)
+
+
+def _statement_groups(commune: Commune) -> list[_StatementGroup]:
+    """Statements by source, each group where its first statement falls in date order."""
+    groups: dict[str, list[Statement]] = {}
+    for st in commune.sorted_statements:
+        groups.setdefault(_source_key(st.source), []).append(st)
+    return [_StatementGroup(sts[0].source, tuple(sts)) for sts in groups.values()]

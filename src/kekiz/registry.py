@@ -23,6 +23,7 @@ from .model import (
     CohortInfo,
     Commune,
     CommuneType,
+    JointApplication,
     Milestone,
     Note,
     NoteKind,
@@ -47,7 +48,9 @@ NAME_RE = re.compile(r"^[^\W_][\w .()/’-]*$")  # letters first; no < > & " ' o
 COMMUNE_FIELDS = {
     "slug": True, "name": True, "official_name": True, "type": True, "cohort": True,
     "ags": True, "sources": True, "statements": True, "former_slugs": False, "notes": False,
+    "joint_application": False,
 }
+JOINT_APPLICATION_FIELDS = {"text": True, "partners": True, "sources": True}
 SOURCE_FIELDS = {"url": True, "publisher": True, "title": False, "date": False}
 STATEMENT_SOURCE_FIELDS = {"url": True, "publisher": True, "title": True, "date": False}
 STATEMENT_FIELDS = {
@@ -205,12 +208,25 @@ class _Validator:
         statements = self.items(m, "statements", path, self.statement)
         former = self.items(m, "former_slugs", path, self.former_slug, required=False)
         notes = self.items(m, "notes", path, self.note, required=False)
+        joint = self.joint_application(m["joint_application"], path + ("joint_application",)) \
+            if "joint_application" in m else None
         required = (slug, name, official, ctype, cohort, ags, sources, statements)
-        if None in required or former is None or notes is None:
+        if None in required or former is None or notes is None or ("joint_application" in m and joint is None):
             return None
         return Commune(slug=slug, name=name, official_name=official, type=ctype, cohort=cohort, ags=ags,
                        sources=sources, statements=statements, former_slugs=former, notes=notes,
-                       line=self.doc.where(path)[0])
+                       joint_application=joint, line=self.doc.where(path)[0])
+
+    def joint_application(self, raw: Any, path: Path_) -> JointApplication | None:
+        m = self.mapping(raw, path, JOINT_APPLICATION_FIELDS, "eine gemeinsame Bewerbung")
+        if m is None:
+            return None
+        text = self.text(m, "text", path)
+        partners = self.items(m, "partners", path, self.partner)
+        sources = self.sources(m, "sources", path)
+        if None in (text, partners, sources):
+            return None
+        return JointApplication(text=text, partners=partners, sources=sources)
 
     def ags(self, m: dict, path: Path_, ctype: CommuneType | None) -> str | None:
         if "ags" not in m:
@@ -297,6 +313,14 @@ class _Validator:
         if None in (kind, text, sources):
             return None
         return Note(kind=kind, text=text, sources=sources)
+
+    def partner(self, raw: Any, path: Path_) -> str | None:
+        """One partner of a joint application: a name as the source writes it."""
+        if not isinstance(raw, str) or not raw.strip():
+            self.error(path, f"hier wird der Name einer Kommune erwartet, gefunden: {_kind(raw)}",
+                       'den Namen so eintragen, wie die Quelle ihn nennt, z. B. "Lünen"')
+            return None
+        return raw.strip()
 
     def former_slug(self, raw: Any, path: Path_) -> str | None:
         return self.slug({"former_slug": raw}, "former_slug", path, where=path)

@@ -1,0 +1,79 @@
+"""Small pieces of German grammar and typography the pages need.
+
+Kreis names carry their article and inflect: "der Kreis Unna", "im Rhein-Kreis Neuss",
+"des Rheinisch-Bergischen Kreises", "in der StädteRegion Aachen". City names take no article.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Case(str, Enum):
+    NOMINATIVE = "nom"   # der Kreis Unna
+    DATIVE = "dat"       # dem Kreis Unna
+    GENITIVE = "gen"     # des Kreises Unna
+    LOCATIVE = "in"      # im Kreis Unna (in + dative, contracted)
+
+
+# "Rheinisch-Bergischer Kreis", "Märkischer Kreis": an adjective before "Kreis" inflects (weak after the article).
+_ADJECTIVE_KREIS = re.compile(r"^(?P<adj>\S+)er Kreis$")
+# "Rhein-Kreis Neuss", "Hochsauerlandkreis", "Ennepe-Ruhr-Kreis": a compound noun ending in -kreis/-Kreis.
+_COMPOUND_KREIS = re.compile(r"^(?P<head>\S*[kK]reis)(?P<rest>(?: .+)?)$")
+_ARTICLES = {
+    Case.NOMINATIVE: ("der", "die"),
+    Case.DATIVE: ("dem", "der"),
+    Case.GENITIVE: ("des", "der"),
+    Case.LOCATIVE: ("im", "in der"),
+}
+
+
+def is_kreis_name(name: str) -> bool:
+    """True for names of Kreise and of the StädteRegion, which need an article."""
+    return (name.startswith(("Kreis ", "StädteRegion ")) or bool(_ADJECTIVE_KREIS.match(name))
+            or bool(_COMPOUND_KREIS.match(name)))
+
+
+def kreis_phrase(name: str, case: Case = Case.NOMINATIVE) -> str:
+    """A Kreis name with its article in the given case: kreis_phrase("Märkischer Kreis", Case.LOCATIVE)
+    == "im Märkischen Kreis". Names that are no Kreis names are returned unchanged."""
+    masculine, feminine = _ARTICLES[case]
+    if name.startswith("StädteRegion "):
+        return f"{feminine} {name}"
+    if name.startswith("Kreis "):
+        noun = "Kreises" if case is Case.GENITIVE else "Kreis"
+        return f"{masculine} {noun}{name[len('Kreis'):]}"
+    if m := _ADJECTIVE_KREIS.match(name):
+        ending = "e" if case is Case.NOMINATIVE else "en"
+        noun = "Kreises" if case is Case.GENITIVE else "Kreis"
+        return f"{masculine} {m['adj']}{ending} {noun}"
+    if m := _COMPOUND_KREIS.match(name):
+        head = m["head"] + ("es" if case is Case.GENITIVE else "")
+        return f"{masculine} {head}{m['rest']}"
+    return name
+
+
+def place_phrase(name: str, case: Case = Case.NOMINATIVE) -> str:
+    """Any Kommune's name as it stands in a sentence: Kreise with article, cities bare ("in Krefeld")."""
+    if is_kreis_name(name):
+        return kreis_phrase(name, case)
+    return f"in {name}" if case is Case.LOCATIVE else name
+
+
+def capfirst(text: str) -> str:
+    """Sentence start: "der Kreis Unna …" -> "Der Kreis Unna …"."""
+    return text[:1].upper() + text[1:]
+
+
+def nest_quotes(text: str) -> str:
+    """Quotation marks inside a German quotation become single ones: „a „b“ c“ -> „a ‚b‘ c“.
+
+    Call it on the text that will stand between „ and “. Straight double quotes are paired
+    in order of appearance.
+    """
+    text = text.replace("„", "‚").replace("“", "‘").replace("”", "’")
+    parts = text.split('"')
+    if len(parts) % 2 == 1:  # pairs only; an odd, unpaired straight quote stays as it is
+        text = "".join(p + ("‚" if i % 2 == 0 else "‘") for i, p in enumerate(parts[:-1])) + parts[-1]
+    return text

@@ -1,0 +1,92 @@
+"""German grammar and typography helpers: Kreis names with article and case, nested quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from kekiz import nrw
+from kekiz.german import Case, capfirst, is_kreis_name, kreis_phrase, nest_quotes, place_phrase
+
+# Written out by hand (not derived), so a wrong rule fails: nominative, dative.
+EXPECTED = {
+    "Kreis Kleve": ("der Kreis Kleve", "dem Kreis Kleve"),
+    "Kreis Mettmann": ("der Kreis Mettmann", "dem Kreis Mettmann"),
+    "Rhein-Kreis Neuss": ("der Rhein-Kreis Neuss", "dem Rhein-Kreis Neuss"),
+    "Kreis Viersen": ("der Kreis Viersen", "dem Kreis Viersen"),
+    "Kreis Wesel": ("der Kreis Wesel", "dem Kreis Wesel"),
+    "StädteRegion Aachen": ("die StädteRegion Aachen", "der StädteRegion Aachen"),
+    "Kreis Düren": ("der Kreis Düren", "dem Kreis Düren"),
+    "Rhein-Erft-Kreis": ("der Rhein-Erft-Kreis", "dem Rhein-Erft-Kreis"),
+    "Kreis Euskirchen": ("der Kreis Euskirchen", "dem Kreis Euskirchen"),
+    "Kreis Heinsberg": ("der Kreis Heinsberg", "dem Kreis Heinsberg"),
+    "Oberbergischer Kreis": ("der Oberbergische Kreis", "dem Oberbergischen Kreis"),
+    "Rheinisch-Bergischer Kreis": ("der Rheinisch-Bergische Kreis", "dem Rheinisch-Bergischen Kreis"),
+    "Rhein-Sieg-Kreis": ("der Rhein-Sieg-Kreis", "dem Rhein-Sieg-Kreis"),
+    "Kreis Borken": ("der Kreis Borken", "dem Kreis Borken"),
+    "Kreis Coesfeld": ("der Kreis Coesfeld", "dem Kreis Coesfeld"),
+    "Kreis Recklinghausen": ("der Kreis Recklinghausen", "dem Kreis Recklinghausen"),
+    "Kreis Steinfurt": ("der Kreis Steinfurt", "dem Kreis Steinfurt"),
+    "Kreis Warendorf": ("der Kreis Warendorf", "dem Kreis Warendorf"),
+    "Kreis Gütersloh": ("der Kreis Gütersloh", "dem Kreis Gütersloh"),
+    "Kreis Herford": ("der Kreis Herford", "dem Kreis Herford"),
+    "Kreis Höxter": ("der Kreis Höxter", "dem Kreis Höxter"),
+    "Kreis Lippe": ("der Kreis Lippe", "dem Kreis Lippe"),
+    "Kreis Minden-Lübbecke": ("der Kreis Minden-Lübbecke", "dem Kreis Minden-Lübbecke"),
+    "Kreis Paderborn": ("der Kreis Paderborn", "dem Kreis Paderborn"),
+    "Ennepe-Ruhr-Kreis": ("der Ennepe-Ruhr-Kreis", "dem Ennepe-Ruhr-Kreis"),
+    "Hochsauerlandkreis": ("der Hochsauerlandkreis", "dem Hochsauerlandkreis"),
+    "Märkischer Kreis": ("der Märkische Kreis", "dem Märkischen Kreis"),
+    "Kreis Olpe": ("der Kreis Olpe", "dem Kreis Olpe"),
+    "Kreis Siegen-Wittgenstein": ("der Kreis Siegen-Wittgenstein", "dem Kreis Siegen-Wittgenstein"),
+    "Kreis Soest": ("der Kreis Soest", "dem Kreis Soest"),
+    "Kreis Unna": ("der Kreis Unna", "dem Kreis Unna"),
+}
+
+
+def test_the_table_covers_every_kreis_and_the_staedteregion():
+    kreise = {name for name, kreisfrei in nrw.KREISE.values() if not kreisfrei}
+    assert set(EXPECTED) == kreise and len(kreise) == 31
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_kreis_names_in_nominative_and_dative(name):
+    nominative, dative = EXPECTED[name]
+    assert is_kreis_name(name)
+    assert kreis_phrase(name) == kreis_phrase(name, Case.NOMINATIVE) == nominative
+    assert kreis_phrase(name, Case.DATIVE) == dative
+
+
+@pytest.mark.parametrize("name,genitive,locative", [
+    ("Kreis Unna", "des Kreises Unna", "im Kreis Unna"),
+    ("Rhein-Kreis Neuss", "des Rhein-Kreises Neuss", "im Rhein-Kreis Neuss"),
+    ("Rheinisch-Bergischer Kreis", "des Rheinisch-Bergischen Kreises", "im Rheinisch-Bergischen Kreis"),
+    ("Hochsauerlandkreis", "des Hochsauerlandkreises", "im Hochsauerlandkreis"),
+    ("Ennepe-Ruhr-Kreis", "des Ennepe-Ruhr-Kreises", "im Ennepe-Ruhr-Kreis"),
+    ("StädteRegion Aachen", "der StädteRegion Aachen", "in der StädteRegion Aachen"),
+])
+def test_genitive_and_locative(name, genitive, locative):
+    assert kreis_phrase(name, Case.GENITIVE) == genitive
+    assert kreis_phrase(name, Case.LOCATIVE) == locative
+
+
+@pytest.mark.parametrize("city", ["Krefeld", "Mülheim an der Ruhr", "Monheim am Rhein", "Kreuzau", "Aachen"])
+def test_city_names_take_no_article(city):
+    assert not is_kreis_name(city)
+    assert place_phrase(city) == place_phrase(city, Case.DATIVE) == city
+    assert place_phrase(city, Case.LOCATIVE) == f"in {city}"
+
+
+def test_sentence_start():
+    assert capfirst(place_phrase("Rheinisch-Bergischer Kreis")) == "Der Rheinisch-Bergische Kreis"
+    assert capfirst(place_phrase("Krefeld")) == "Krefeld"
+
+
+@pytest.mark.parametrize("inner,nested", [
+    ("am Modellvorhaben „Kein Kind zurücklassen“ teilnehmen", "am Modellvorhaben ‚Kein Kind zurücklassen‘ teilnehmen"),
+    ('sagte "gut gemeint" dazu', "sagte ‚gut gemeint‘ dazu"),
+    ("spart das ‚Reparaturkosten’", "spart das ‚Reparaturkosten’"),  # already single: printed as in the source
+    ("ohne Zeichen", "ohne Zeichen"),
+])
+def test_nested_quotes(inner, nested):
+    assert nest_quotes(inner) == nested
+    assert "„" not in nest_quotes(inner) and "“" not in nest_quotes(inner)
