@@ -146,3 +146,26 @@ def test_mkdocs_build_fails_cleanly_and_keeps_last_site(tmp_path):
     assert ":17:" in output and "ahlen: ags:" in output
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+
+
+JOINT = BASE.replace("    statements: []\n", "    statements: []\n    joint_application:\n      text: Gemeinsam beworben.\n"
+                     "      partners: [Unna, 7]\n      sources: []\n")
+
+
+@pytest.mark.parametrize("field,line,fragment", [
+    ("joint_application.partners[1]", 14, "Name einer Kommune"),
+    ("joint_application.sources", 15, "leer"),
+])
+def test_joint_application_rules(tmp_path, field, line, fragment):
+    found = [d for d in diagnostics_for(tmp_path, JOINT) if d.field == field]
+    assert found and fragment in found[0].format() and found[0].line == line, found
+    assert found[0].subject == "kreis-warendorf" and found[0].fix
+
+
+def test_joint_application_is_loaded(tmp_path):
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(JOINT.replace("[Unna, 7]", "[Unna, Lünen]").replace("sources: []", "sources:\n"
+                        "        - {url: https://example.org/unna, publisher: Kreis}"), encoding="utf-8")
+    joint = load(registry, PROGRAMME).communes[0].joint_application
+    assert joint.partners == ("Unna", "Lünen") and joint.text == "Gemeinsam beworben."
+    assert joint.sources[0].url == "https://example.org/unna"
