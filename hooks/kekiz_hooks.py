@@ -3,6 +3,10 @@
 
 MkDocs caches hook modules across `mkdocs serve` rebuilds, so nothing is read at import
 time: the registry is loaded again in `on_config` on every build.
+
+A registry error stops `mkdocs build` before site/ is touched. During `mkdocs serve` it does
+not stop the server: every page (also those only the last good build had) shows the error
+list from `kekiz.errorpage`, and live reload brings the pages back once the file is fixed.
 """
 
 from __future__ import annotations
@@ -11,29 +15,60 @@ import json
 import re
 from pathlib import Path
 
+import logging
+
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from kekiz.diagnostics import RegistryError
+from kekiz.diagnostics import Diagnostic, RegistryError
+from kekiz.errorpage import error_page
 from kekiz.geo import GeoDataError
 from kekiz.pages import SiteContext
-from kekiz.registry import load_project
+from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
 
 _build: SiteBuild | None = None
+_serving = False                         # set by on_startup for `mkdocs serve`
+_errors: list[Diagnostic] = []           # while serving with a broken registry
+_last_pages: dict[str, str] = {}         # src_uri -> front matter of the last good build's generated pages
+_log = logging.getLogger("mkdocs.hooks.kekiz")
 _H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the registry changes, also one outside data/ (KEKIZ_REGISTRY)."""
+    registry = project_registry_path(Path(config.config_file_path).parent)
+    if registry.exists():
+        server.watch(str(registry))
+    return server
+
+
+def _stop(error: RegistryError) -> None:
+    """Abort a build; while serving, show the errors in the browser instead."""
+    global _build, _errors
+    if not _serving:
+        raise Abort(error.report("die Website wurde nicht gebaut, site/ bleibt unverändert")) from None
+    _build, _errors = None, error.diagnostics
+    _log.error(error.report("die Vorschau zeigt die Fehler, bis die Datei in Ordnung ist"))
+
+
 def on_config(config):
     """Validate before anything is written, so a bad registry leaves the last good site/ intact."""
-    global _build
+    global _build, _errors
+    _errors = []
     root = Path(config.config_file_path).parent
     try:
         registry = load_project(root)
     except RegistryError as error:
-        raise Abort(error.report()) from None
+        _stop(error)
+        return config
     if not config.repo_url:
         config.edit_uri = None  # no repository known: no edit links (and no warnings about them)
     extra = config.extra.get("kekiz", {}) or {}
@@ -46,15 +81,22 @@ def on_config(config):
     try:
         _build = build_site(registry, context, root)
     except RegistryError as error:
-        raise Abort(error.report()) from None
+        _stop(error)
     except GeoDataError as error:
-        raise Abort(f"Gebietsdaten: {error}") from None
+        _stop(RegistryError([Diagnostic("data/nrw-geo.json", 1, 1, "", "", f"Gebietsdaten: {error}",
+                                        "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")]))
     return config
 
 
 def on_files(files: Files, config) -> Files:
+    if _build is None:  # serving with errors: keep every address of the last good build alive
+        for src_uri, content in _last_pages.items():
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+    _last_pages.clear()
     for page in _build.pages.values():
-        file = File.generated(config, page.src_uri, content=_front_matter(page))
+        _last_pages[page.src_uri] = _front_matter(page)
+        file = File.generated(config, page.src_uri, content=_last_pages[page.src_uri])
         # "Edit" leads editors to the registry; without a repository address there is no link.
         file.edit_uri = _build.context.registry_file if config.repo_url else None
         files.append(file)
@@ -65,6 +107,8 @@ _deferred: dict[str, dict[str, str]] = {}  # src_uri -> SVGs held back from the 
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    if _build is None:
+        return html
     rendered = _build.pages.get(page.file.src_uri)
     if rendered is not None:
         page.toc = _toc(rendered.html)
@@ -81,11 +125,16 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
+    if _build is None:
+        return error_page(_errors)
     return _build.restore(output, _deferred.pop(page.file.src_uri, {}))
 
 
 def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
+    if _build is None:  # the server's 404 page gets no live-reload script: it reloads by itself
+        (site_dir / "404.html").write_text(error_page(_errors, reload_by_itself=True), encoding="utf-8")
+        return
     for path, text in _build.files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

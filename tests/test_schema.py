@@ -1,70 +1,127 @@
-"""The published JSON Schema and the validator describe the same contract."""
+"""The JSON Schemas in data/ are the one contract: editors' tools and the build read the same rules."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 
 import jsonschema
-import yaml
+import pytest
+from jsonschema import validators
 
-from kekiz import registry
+from kekiz import contract
+from kekiz.model import Cohort, CommuneType, NoteKind, StatementForm
+from kekiz.yamlsource import read_yaml
 
 from conftest import ROOT
+from test_validation import CASES
 
-SCHEMA = json.loads((ROOT / "data" / "communes.schema.json").read_text(encoding="utf-8"))
+SCHEMAS = {name: json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+           for name in ("communes", "programme")}
+SCHEMA = SCHEMAS["communes"]
 
-
-class _NoDates(yaml.SafeLoader):
-    """Editors' tools read YAML 1.2, where 2017-01-11 is a string, not a date."""
-
-
-_NoDates.yaml_implicit_resolvers = {
-    k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+# What a schema cannot say; the build checks these in Python (kekiz.registry, kekiz.yamlsource).
+PYTHON_ONLY = {
+    "duplicate-slug", "duplicate-ags", "ags-kreisfrei-as-kreis", "ags-gemeinde-missing", "ags-kreis-missing",
+    "ags-town-as-kreisfrei", "ags-kreisfrei-as-town", "ags-aachen-as-town",  # the real list of Kreise and Gemeinden
+    "date-impossible",                                                       # the calendar (format kekiz-datum)
+    "url-unparseable", "url-bad-port",                                       # the URL parser (format kekiz-web-adresse)
+    "reported-in-quotes", "statement-id-duplicate", "former-slug-is-current", "former-slug-claimed-twice",
+}
+# Problems of the YAML text itself (syntax, aliases, tags, duplicate keys): reported before any schema.
+YAML_LEVEL = {
+    "yaml-syntax", "yaml-bad-indent", "yaml-tab", "duplicate-key", "unsafe-tag", "int-tag-with-text", "huge-number",
+    "alias", "merge-key", "non-text-key", "empty-file", "only-comments", "two-documents", "deep-nesting",
+    "control-character",
 }
 
-
-def fields(name: str) -> dict[str, bool]:
-    definition = SCHEMA["definitions"][name]
-    return {key: key in definition.get("required", []) for key in definition["properties"]}
+# The editor's view: the schema as written, `$` as in ECMAScript, unknown formats ignored.
+EditorValidator = validators.extend(jsonschema.Draft7Validator, {"pattern": contract._pattern})
 
 
-def test_field_names_and_required_flags_match_the_validator():
-    assert fields("commune") == registry.COMMUNE_FIELDS
-    assert fields("source") == registry.SOURCE_FIELDS
-    assert fields("statementSource") == registry.STATEMENT_SOURCE_FIELDS
-    assert fields("statement") == registry.STATEMENT_FIELDS
-    assert fields("note") == registry.NOTE_FIELDS
-    assert fields("jointApplication") == registry.JOINT_APPLICATION_FIELDS
+def _patterns(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern":
+                yield value
+            else:
+                yield from _patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _patterns(item)
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_schema_is_valid_draft7_and_its_data_file_passes_and_references_it(tmp_path, name):
+    schema = SCHEMAS[name]
+    jsonschema.Draft7Validator.check_schema(schema)
+    data_file = ROOT / "data" / f"{name}.yaml"
+    assert data_file.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=./{name}.schema.json")
+    doc = read_yaml(data_file, name)
+    assert not doc.problems and not doc.structural
+    errors = list(EditorValidator(schema).iter_errors(doc.data))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+
+def test_shared_definitions_are_identical_in_both_schemas():
+    shared = set(SCHEMAS["communes"]["definitions"]) & set(SCHEMAS["programme"]["definitions"])
+    assert shared >= {"source", "sources", "partialDate", "httpUrl"}
+    for name in shared:
+        assert SCHEMAS["communes"]["definitions"][name] == SCHEMAS["programme"]["definitions"][name], name
+
+
+def test_patterns_mean_the_same_in_python_and_javascript():
+    """No \\d, \\w or \\b (Unicode in Python, ASCII in JavaScript); every pattern anchored at both ends."""
+    patterns = [p for schema in SCHEMAS.values() for p in _patterns(schema)]
+    assert len(patterns) > 10
+    for pattern in patterns:
+        assert not re.search(r"\\[dwbDWB]", pattern), pattern
+        assert pattern.startswith("^") and pattern.endswith("$"), pattern
+        re.compile(pattern)
+    node = shutil.which("node")
+    if node:  # compile them in JavaScript too, with the "u" flag editors' tools use
+        script = "for (const p of JSON.parse(process.argv[1])) new RegExp(p, 'u');"
+        subprocess.run([node, "-e", script, json.dumps(patterns)], check=True, timeout=60)
 
 
 def test_enums_match_the_model():
-    from kekiz.model import Cohort, CommuneType, NoteKind, StatementForm
     props = SCHEMA["definitions"]["commune"]["properties"]
     assert props["type"]["enum"] == [t.value for t in CommuneType]
     assert props["cohort"]["enum"] == [c.value for c in Cohort]
     assert SCHEMA["definitions"]["statement"]["properties"]["form"]["enum"] == [f.value for f in StatementForm]
     assert SCHEMA["definitions"]["note"]["properties"]["kind"]["enum"] == [k.value for k in NoteKind]
-    assert SCHEMA["definitions"]["slug"]["pattern"] == registry.SLUG_RE.pattern
 
 
-def test_registry_file_passes_the_schema_and_references_it():
-    path = ROOT / "data" / "communes.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=./communes.schema.json")
-    jsonschema.Draft7Validator.check_schema(SCHEMA)
-    errors = list(jsonschema.Draft7Validator(SCHEMA).iter_errors(yaml.load(text, Loader=_NoDates)))
-    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+def test_every_field_has_a_german_title_for_messages():
+    c = contract.Contract(SCHEMA)
+    for definition in ("commune", "statement", "statementSource", "source", "note"):
+        for key in SCHEMA["definitions"][definition]["properties"]:
+            node = SCHEMA["definitions"][definition]["properties"][key]
+            assert node.get("title") or c.resolve(node).get("title"), f"{definition}.{key} has no title"
+    assert c.words(("statements", 1, "date"), start=("communes", 0)) == "2. Äußerung, Datum"
+    assert c.words(("notes", 0, "sources", 2, "url"), start=("communes", 0)) == "1. Hinweis, 3. Quelle, Web-Adresse"
 
 
-def test_schema_rejects_what_the_validator_rejects():
-    validator = jsonschema.Draft7Validator(SCHEMA)
-    entry = {"slug": "x", "name": "X", "official_name": "Stadt X", "type": "kreisfreie-stadt", "cohort": 2017,
-             "ags": "05114000", "sources": [{"url": "https://example.org", "publisher": "P"}], "statements": []}
-    assert validator.is_valid({"stand": "2026-11-21", "communes": [entry]})
-    for field, bad in [("cohrot", 2017), ("ags", 5114000), ("slug", "../x"), ("cohort", 2019), ("type", "gemeinde")]:
-        broken = {**entry, field: bad}
-        assert not validator.is_valid({"stand": "2026-11-21", "communes": [broken]}), field
-    js = {**entry, "sources": [{"url": "javascript:alert(1)", "publisher": "P"}]}
-    assert not validator.is_valid({"stand": "2026-11-21", "communes": [js]})
-    assert not validator.is_valid({"communes": [entry]}), "the Stand der Angaben is required"
-    assert not validator.is_valid({"stand": "2026-11", "communes": [entry]}), "the Stand is a full date"
+@pytest.mark.parametrize("name,text", [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def test_editor_and_build_reject_the_same_things(tmp_path, name, text):
+    """Every broken fixture fails the build; the schema flags all of them except the listed Python-only rules."""
+    path = tmp_path / "communes.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = read_yaml(path, "communes.yaml")
+    if name in YAML_LEVEL:
+        assert doc.problems or doc.structural, "a YAML-level problem is found by the reader"
+        return
+    assert not doc.problems and not doc.structural, [str(p) for p in doc.problems] + doc.structural
+    flagged_by_schema = not EditorValidator(SCHEMA).is_valid(doc.data)
+    assert flagged_by_schema == (name not in PYTHON_ONLY), name
+
+
+def test_date_patterns_accept_exactly_the_valid_shapes():
+    validator = EditorValidator(SCHEMA["definitions"]["partialDate"])
+    for good in ["2017", "2017-01", "2017-12-31", "2016-02-30"]:  # the calendar is Python's part
+        assert validator.is_valid(good), good
+    for bad in ["2017-13", "2017-00", "2017-01-32", "2017-1", "17", "２０１７", "2017-01-01\n", " 2017", "2017-01-00"]:
+        assert not validator.is_valid(bad), bad
+    assert contract.check_date("2016-02-29") is None and contract.check_date("2017-02-29")

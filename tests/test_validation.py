@@ -18,55 +18,95 @@ PROGRAMME = ROOT / "data" / "programme.yaml"
 
 # (id, registry text, expected line, expected subject, expected field, fragment of the message)
 CASES = [
-    ("yaml-syntax", replace_line(BASE, 5, "    type: kreis: x"), 5, "", "", "YAML-Syntaxfehler"),
-    ("duplicate-key", replace_line(BASE, 14, "    name: Ahlen"), 14, "ahlen", "name", "doppelt"),
+    ("yaml-syntax", replace_line(BASE, 5, "    type: kreis: x"), 5, "", "", "Doppelpunkt mit Leerzeichen"),
+    ("yaml-bad-indent", replace_line(BASE, 14, "   official_name: Stadt Ahlen"), 14, "", "", "Einrückung"),
+    ("yaml-tab", replace_line(BASE, 14, "\tofficial_name: Stadt Ahlen"), 14, "", "", "Tabulator"),
+    ("duplicate-key", replace_line(BASE, 14, "    name: Ahlen"), 14, "ahlen", "Name", "doppelt"),
     ("unknown-field", replace_line(BASE, 16, "    cohrot: 2017"), 16, "ahlen", "cohrot", "meinten Sie „cohort“"),
-    ("missing-field", replace_line(BASE, 14, "    # official_name fehlt"), 12, "ahlen", "", "„official_name“ fehlt"),
-    ("wrong-type-list", replace_line(BASE, 11, "    statements: keine"), 11, "kreis-warendorf", "statements", "Liste"),
-    ("wrong-type-text", replace_line(BASE, 13, "    name: [Ahlen]"), 13, "ahlen", "name", "Text erwartet"),
-    ("unknown-type", replace_line(BASE, 15, "    type: gemeinde"), 15, "ahlen", "type", "kein erlaubter Wert"),
-    ("unknown-cohort", replace_line(BASE, 16, "    cohort: 2019"), 16, "ahlen", "cohort", "kein erlaubter Wert"),
-    ("cohort-as-text", replace_line(BASE, 16, '    cohort: "zwanzig"'), 16, "ahlen", "cohort", "kein erlaubter Wert"),
-    ("duplicate-slug", replace_line(BASE, 12, "  - slug: kreis-warendorf"), 12, "kreis-warendorf", "slug", "schon vergeben"),
+    ("unknown-german-field", replace_line(BASE, 16, "    jahrgang: 2017"), 16, "ahlen", "jahrgang", "meinten Sie „cohort“"),
+    ("missing-field", replace_line(BASE, 14, "    # official_name fehlt"), 12, "ahlen", "", "„official_name“ (amtlicher Name) fehlt"),
+    ("missing-enum-field-lists-values", replace_line(BASE, 25, "        # form fehlt"), 24, "ahlen", "1. Äußerung",
+     "erlaubt sind: quote oder reported"),
+    ("wrong-type-list", replace_line(BASE, 11, "    statements: keine"), 11, "kreis-warendorf", "Äußerungen", "Liste"),
+    ("wrong-type-text", replace_line(BASE, 13, "    name: [Ahlen]"), 13, "ahlen", "Name", "ein Text erwartet"),
+    ("unknown-type", replace_line(BASE, 15, "    type: gemeinde"), 15, "ahlen", "Typ", "kein erlaubter Wert"),
+    ("unknown-cohort", replace_line(BASE, 16, "    cohort: 2019"), 16, "ahlen", "Jahrgang", "kein erlaubter Wert"),
+    ("cohort-as-text", replace_line(BASE, 16, '    cohort: "zwanzig"'), 16, "ahlen", "Jahrgang", "kein erlaubter Wert"),
+    ("cohort-quoted", replace_line(BASE, 16, '    cohort: "2017"'), 16, "ahlen", "Jahrgang", "ohne Anführungszeichen"),
+    ("duplicate-slug", replace_line(BASE, 12, "  - slug: kreis-warendorf"), 12, "kreis-warendorf", "Slug", "schon vergeben"),
     ("duplicate-ags", replace_line(replace_line(BASE, 17, '    ags: "05570"'), 15, "    type: kreis"),
-     17, "ahlen", "ags", "gehört schon zu „kreis-warendorf“"),
-    ("ags-unquoted", replace_line(BASE, 17, "    ags: 05570004"), 17, "ahlen", "ags", "ohne Anführungszeichen"),
-    ("ags-length", replace_line(BASE, 7, '    ags: "05570004"'), 7, "kreis-warendorf", "ags", "5-stelligen"),
-    ("ags-not-nrw", replace_line(BASE, 17, '    ags: "09570004"'), 17, "ahlen", "ags", "nicht in Nordrhein-Westfalen"),
-    ("ags-kreisfrei-as-kreis", replace_line(BASE, 7, '    ags: "05114"'), 7, "kreis-warendorf", "ags", "kreisfreien Stadt"),
-    ("date-impossible", replace_line(BASE, 28, '        date: "2017-02-30"'), 28, "ahlen", "statements[0].date", "gibt es nicht"),
-    ("date-month-13", replace_line(BASE, 22, '        date: "2017-13"'), 22, "ahlen", "sources[0].date", "Monat 13"),
-    ("date-garbage", replace_line(BASE, 28, '        date: "Januar 2017"'), 28, "ahlen", "statements[0].date", "JJJJ"),
-    ("date-unquoted-year", replace_line(BASE, 28, "        date: 2017"), 28, "ahlen", "statements[0].date", "als Zahl"),
-    ("url-javascript", replace_line(BASE, 19, "      - url: javascript:alert(1)"), 19, "ahlen", "sources[0].url", "http"),
-    ("url-missing-host", replace_line(BASE, 30, "          url: https://"), 30, "ahlen", "statements[0].source.url", "http"),
-    ("slug-escape", replace_line(BASE, 12, "  - slug: ../../etc"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
-    ("slug-uppercase", replace_line(BASE, 12, "  - slug: Ahlen"), 12, "Eintrag 2", "slug", "kein gültiger Slug"),
-    ("former-slug-escape", replace_line(BASE, 35, "    former_slugs: [../ahlen]"), 35, "ahlen", "former_slugs[0]", "kein gültiger Slug"),
-    ("former-slug-is-current", replace_line(BASE, 35, "    former_slugs: [kreis-warendorf]"), 35, "ahlen", "former_slugs[0]",
+     17, "ahlen", "AGS", "gehört schon zu „kreis-warendorf“"),
+    ("ags-unquoted", replace_line(BASE, 17, "    ags: 05570004"), 17, "ahlen", "AGS", "ohne Anführungszeichen"),
+    ("ags-length", replace_line(BASE, 7, '    ags: "05570004"'), 7, "kreis-warendorf", "AGS", "5-stelligen"),
+    ("ags-not-nrw", replace_line(BASE, 17, '    ags: "09570004"'), 17, "ahlen", "AGS", "Nordrhein-Westfalen"),
+    ("ags-kreisfrei-as-kreis", replace_line(BASE, 7, '    ags: "05114"'), 7, "kreis-warendorf", "AGS", "kreisfreien Stadt"),
+    ("ags-gemeinde-missing", replace_line(BASE, 17, '    ags: "05570999"'), 17, "ahlen", "AGS",
+     "eine Gemeinde mit dem AGS „05570999“ gibt es in Kreis Warendorf nicht"),
+    ("ags-kreis-missing", replace_line(BASE, 17, '    ags: "05999004"'), 17, "ahlen", "AGS", "kein Kreis"),
+    ("ags-town-as-kreisfrei", replace_line(BASE, 15, "    type: kreisfreie-stadt"), 17, "ahlen", "AGS",
+     "ist also keine kreisfreie Stadt"),
+    ("ags-kreisfrei-as-town", replace_line(BASE, 17, '    ags: "05114000"'), 17, "ahlen", "AGS", "keine kreisangehörige Stadt"),
+    ("ags-aachen-as-town", replace_line(BASE, 17, '    ags: "05334002"'), 17, "ahlen", "AGS", "benannte Ausnahme"),
+    ("date-impossible", replace_line(BASE, 28, '        date: "2017-02-30"'), 28, "ahlen", "1. Äußerung, Datum", "30. Februar"),
+    ("date-month-13", replace_line(BASE, 22, '        date: "2017-13"'), 22, "ahlen", "1. Quelle, Datum", "Monat 13"),
+    ("date-garbage", replace_line(BASE, 28, '        date: "Januar 2017"'), 28, "ahlen", "1. Äußerung, Datum", "JJJJ"),
+    ("date-non-ascii-digits", replace_line(BASE, 28, '        date: "２０１７"'), 28, "ahlen", "1. Äußerung, Datum",
+     "keine Ziffern 0–9"),
+    ("date-unquoted-year", replace_line(BASE, 28, "        date: 2017"), 28, "ahlen", "1. Äußerung, Datum", "als Zahl"),
+    ("url-javascript", replace_line(BASE, 19, "      - url: javascript:alert(1)"), 19, "ahlen", "1. Quelle, Web-Adresse", "http"),
+    ("url-missing-host", replace_line(BASE, 30, "          url: https://"), 30, "ahlen",
+     "1. Äußerung, Quelle, Web-Adresse", "http"),
+    ("url-unparseable", replace_line(BASE, 19, "      - url: http://[::1/x"), 19, "ahlen", "1. Quelle, Web-Adresse",
+     "lässt sich nicht zerlegen"),
+    ("url-bad-port", replace_line(BASE, 19, "      - url: http://example.org:99999/"), 19, "ahlen",
+     "1. Quelle, Web-Adresse", "lässt sich nicht zerlegen"),
+    ("slug-escape", replace_line(BASE, 12, "  - slug: ../../etc"), 12, "Eintrag 2", "Slug", "kein gültiger Slug"),
+    ("slug-uppercase", replace_line(BASE, 12, "  - slug: Ahlen"), 12, "Eintrag 2", "Slug", "kein gültiger Slug"),
+    ("slug-trailing-newline", replace_line(BASE, 12, '  - slug: "ahlen\\n"'), 12, "Eintrag 2", "Slug", "„ahlen\\n“"),
+    ("former-slug-escape", replace_line(BASE, 35, "    former_slugs: [../ahlen]"), 35, "ahlen", "1. früherer Slug",
+     "kein gültiger Slug"),
+    ("former-slug-is-current", replace_line(BASE, 35, "    former_slugs: [kreis-warendorf]"), 35, "ahlen", "1. früherer Slug",
      "aktuelle Slug"),
-    ("unsafe-tag", replace_line(BASE, 13, "    name: !!python/object/apply:os.system [ls]"), 13, "ahlen", "name", "YAML-Tag"),
+    ("former-slug-twice", replace_line(BASE, 35, "    former_slugs: [ahlen-alt, ahlen-alt]"), 35, "ahlen", "frühere Slugs",
+     "mehrfach"),
+    ("former-slug-claimed-twice", replace_line(BASE, 11, "    statements: []\n    former_slugs: [ahlen-alt]"), 36, "ahlen",
+     "1. früherer Slug", "steht auch bei „kreis-warendorf“"),
+    ("unsafe-tag", replace_line(BASE, 13, "    name: !!python/object/apply:os.system [ls]"), 13, "ahlen", "Name", "!!python/"),
+    ("int-tag-with-text", replace_line(BASE, 16, '    cohort: !!int "abc"'), 16, "ahlen", "Jahrgang", "YAML-Tag „!!int“"),
+    ("huge-number", replace_line(BASE, 16, "    cohort: " + "9" * 5000), 16, "ahlen", "Jahrgang", "zu lang"),
     ("alias", replace_line(replace_line(BASE, 13, "    name: &n Ahlen"), 14, "    official_name: *n"), 14, "ahlen",
-     "official_name", "Verweise"),
-    ("name-markup", replace_line(BASE, 13, '    name: "<b>Ahlen</b>"'), 13, "ahlen", "name", "nicht erlaubte Zeichen"),
-    ("statement-form", replace_line(BASE, 25, "        form: zitat"), 25, "ahlen", "statements[0].form", "kein erlaubter Wert"),
+     "amtlicher Name", "Verweise"),
+    ("merge-key", replace_line(BASE, 14, "    <<: {official_name: Stadt Ahlen}"), 14, "ahlen", "<<", "Merge"),
+    ("non-text-key", replace_line(BASE, 14, "    2017: Stadt Ahlen"), 14, "ahlen", "", "„2017“ ist kein gültiger Feldname"),
+    ("name-markup", replace_line(BASE, 13, '    name: "<b>Ahlen</b>"'), 13, "ahlen", "Name", "nicht erlaubte Zeichen"),
+    ("name-only-spaces", replace_line(BASE, 13, '    name: "   "'), 13, "ahlen", "Name", "nicht erlaubte Zeichen"),
+    ("publisher-newline", replace_line(BASE, 20, '        publisher: "Bei\\nspiel"'), 20, "ahlen", "1. Quelle, Herausgeber",
+     "„Bei\\nspiel“"),
+    ("statement-form", replace_line(BASE, 25, "        form: zitat"), 25, "ahlen", "1. Äußerung, Form", "kein erlaubter Wert"),
     ("reported-in-quotes", replace_line(replace_line(BASE, 24, '      - text: "„Wir freuen uns.“"'), 25, "        form: reported"),
-     24, "ahlen", "statements[0].text", "Anführungszeichen"),
-    ("statement-missing-speaker", replace_line(BASE, 26, "        # speaker fehlt"), 24, "ahlen", "statements[0]",
-     "„speaker“ fehlt"),
+     24, "ahlen", "1. Äußerung, Text", "Anführungszeichen"),
+    ("statement-missing-speaker", replace_line(BASE, 26, "        # speaker fehlt"), 24, "ahlen", "1. Äußerung",
+     "„speaker“ (Person) fehlt — „speaker:“ ergänzen (unbekannt: null)"),
+    ("typo-next-to-missing-field", replace_line(BASE, 26, "        sprecher: Erika Beispiel"), 26, "ahlen", "1. Äußerung, sprecher",
+     "meinten Sie „speaker“?"),
     ("source-without-url-and-title", replace_line(replace_line(BASE, 30, "          url: null"), 32, "          title: null"),
-     30, "ahlen", "statements[0].source", "weder Web-Adresse"),
+     30, "ahlen", "1. Äußerung, Quelle", "weder Web-Adresse"),
     ("empty-file", "", 1, "", "", "leer"),
-    ("empty-list", "communes: []\n", 1, "", "communes", "leer"),
-    ("stand-missing", BASE.replace('stand: "2026-11-21"\n', ""), 1, "", "", "„stand“ fehlt"),
-    ("stand-partial", BASE.replace('stand: "2026-11-21"', 'stand: "2026-11"'), 36, "", "stand", "kein vollständiges Datum"),
+    ("only-comments", "# nichts\n", 1, "", "", "leer"),
+    ("empty-list", "stand: \"2026-11-21\"\ncommunes: []\n", 2, "", "Liste der Kommunen", "die Liste ist leer"),
+    ("stand-missing", BASE.replace('stand: "2026-11-21"\n', ""), 1, "", "", "„stand“ (Stand der Angaben) fehlt"),
+    ("stand-partial", BASE.replace('stand: "2026-11-21"', 'stand: "2026-11"'), 36, "", "Stand der Angaben",
+     "kein vollständiges Datum"),
     ("statement-id-duplicate", BASE.replace("    former_slugs", "      - text: Noch mehr.\n        form: reported\n"
      "        speaker: null\n        role: null\n        date: null\n        source: {url: https://example.org/x, "
      "publisher: null, title: null}\n        id: beispiel-2017-01\n        added: \"2026-11-21\"\n    former_slugs"),
-     41, "ahlen", "statements[1].id", "schon die 1. Äußerung"),
-    ("statement-added-partial", BASE.replace('added: "2026-11-21"', 'added: "2026"'), 34, "ahlen", "statements[0].added",
+     41, "ahlen", "2. Äußerung, Kennung", "schon die 1. Äußerung"),
+    ("statement-added-partial", BASE.replace('added: "2026-11-21"', 'added: "2026"'), 34, "ahlen", "1. Äußerung, Aufnahmedatum",
      "kein vollständiges Datum"),
-    ("top-level-typo", "kommunen:\n  - slug: x\n", 1, "", "kommunen", "unbekanntes Feld"),
+    ("top-level-typo", "kommunen:\n  - slug: x\nstand: \"2026-11-21\"\n", 1, "", "kommunen", "meinten Sie „communes“?"),
+    ("two-documents", BASE + "---\nstand: x\n", 37, "", "", "mehr als ein YAML-Dokument"),
+    ("deep-nesting", "stand: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "", "", "zu tief verschachtelt"),
+    ("control-character", replace_line(BASE, 20, "        publisher: Bei\x01spiel"), 20, "", "", "U+0001"),
 ]
 
 
@@ -101,7 +141,7 @@ def test_all_errors_reported_in_one_run(tmp_path):
     text = replace_line(replace_line(replace_line(BASE, 7, '    ags: "5570"'), 16, "    cohort: 2020"), 19,
                         "      - url: ftp://example.org")
     found = diagnostics_for(tmp_path, text)
-    assert {(d.line, d.field) for d in found} >= {(7, "ags"), (16, "cohort"), (19, "sources[0].url")}
+    assert {(d.line, d.field) for d in found} >= {(7, "AGS"), (16, "Jahrgang"), (19, "1. Quelle, Web-Adresse")}
 
 
 def test_duplicate_key_is_not_silently_merged(tmp_path):
@@ -143,7 +183,7 @@ def test_mkdocs_build_fails_cleanly_and_keeps_last_site(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert ":17:" in output and "ahlen: ags:" in output
+    assert ":17:" in output and "ahlen: AGS:" in output
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
 
@@ -153,8 +193,8 @@ JOINT = BASE.replace("    statements: []\n", "    statements: []\n    joint_appl
 
 
 @pytest.mark.parametrize("field,line,fragment", [
-    ("joint_application.partners[1]", 14, "Name einer Kommune"),
-    ("joint_application.sources", 15, "leer"),
+    ("gemeinsame Bewerbung, 2. Partner", 14, "„7“ steht ohne Anführungszeichen"),
+    ("gemeinsame Bewerbung, Quellen", 15, "die Liste ist leer"),
 ])
 def test_joint_application_rules(tmp_path, field, line, fragment):
     found = [d for d in diagnostics_for(tmp_path, JOINT) if d.field == field]

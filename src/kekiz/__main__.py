@@ -7,26 +7,36 @@ import sys
 from pathlib import Path
 
 from .diagnostics import RegistryError
-from .registry import load_project, project_registry_path
+from .registry import PROGRAMME_FILE, load_project, project_registry_path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kekiz", description="Werkzeuge für die KeKiz-Website")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="Register prüfen (data/communes.yaml, data/programme.yaml)")
+    check = sub.add_parser("check", help="Register prüfen (data/communes.yaml, data/programme.yaml), ohne zu bauen")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     args = parser.parse_args(argv)
 
+    registry_file = _shown(project_registry_path(args.root), args.root)
+    checked = f"{registry_file} und {PROGRAMME_FILE.as_posix()} gegen die Schemas in data/ geprüft"
     try:
         registry = load_project(args.root)
     except RegistryError as error:
-        print(error.report(), file=sys.stderr)
+        for diagnostic in error.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
         return 1
-    path = project_registry_path(args.root)
-    shown = path.relative_to(args.root) if path.is_relative_to(args.root) else path
-    print(f"{shown}: {len(registry.communes)} Kommunen, "
-          f"{sum(len(c.statements) for c in registry.communes)} Äußerungen – alles in Ordnung.")
+    print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
+          f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
+          f"{len(registry.programme.milestones)} Meilensteine – alles in Ordnung.")
     return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":

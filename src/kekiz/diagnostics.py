@@ -1,25 +1,48 @@
-"""Error messages for editors: where, what, and how to fix it — never a traceback."""
+"""Error messages for editors: where, what, and how to fix it — never a traceback.
+
+Every message is one line: values from the registry are shown with control characters
+escaped and long values shortened, so a stray newline cannot split or forge a message.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+SHOWN_MAX = 60
+
+
+def one_line(text: str) -> str:
+    """`text` with every control or line-separator character written as an escape."""
+    return _CONTROL_RE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+def shown(value: object, limit: int = SHOWN_MAX) -> str:
+    """A registry value as it may appear inside a message: one line, at most `limit` characters."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > limit * 4:
+        text = text[: limit * 4]  # escaping a megabyte only to cut it would waste time
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     file: str
     line: int          # 1-based
-    column: int        # 1-based
+    column: int        # 1-based, in characters
     subject: str       # the Kommune's slug, or a description like "Eintrag 3"
-    field: str         # e.g. "statements[2].date"
+    field: str         # in words, e.g. "2. Äußerung, Datum"
     problem: str       # what is wrong
     fix: str           # how to fix it
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        subject = f" {self.subject}:" if self.subject else ""
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{subject}{field} {self.problem} — {self.fix}"
+        where = f"{one_line(self.file)}:{self.line}:{self.column}"
+        subject = f" {one_line(self.subject)}:" if self.subject else ""
+        field = f" {one_line(self.field)}:" if self.field else ""
+        return f"{where}:{subject}{field} {one_line(self.problem)} — {one_line(self.fix)}"
 
     def __str__(self) -> str:
         return self.format()
@@ -29,10 +52,19 @@ class RegistryError(Exception):
     """Raised with every problem found in one run, so editors fix them all at once."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = sorted(diagnostics)
+        self.diagnostics = sorted(set(diagnostics))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    @property
+    def files(self) -> list[str]:
+        return sorted({d.file for d in self.diagnostics})
+
+    def summary(self) -> str:
+        n = len(self.diagnostics)
+        return f"{n} Fehler in {', '.join(self.files)}" if n != 1 else f"1 Fehler in {self.files[0]}"
+
+    def report(self, closing: str = "die Website wurde nicht gebaut") -> str:
+        """Every message, one per line, then one line saying how many and what that means."""
         lines = [d.format() for d in self.diagnostics]
-        lines.append(f"{len(self.diagnostics)} Fehler im Register gefunden; die Website wurde nicht gebaut.")
+        lines.append(f"{self.summary()} gefunden; {closing}.")
         return "\n".join(lines)

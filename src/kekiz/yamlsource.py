@@ -1,34 +1,42 @@
 """Read untrusted YAML into plain Python values while remembering where each value stood.
 
-PyYAML's loaders silently keep the last of two duplicate keys, turn 2017-01-11 into a
-date object and (with the unsafe loaders) build arbitrary Python objects. Here the file
-is only *composed* into nodes, and each node is converted by hand: standard scalar tags
-only, duplicate keys and aliases reported, every value's line and column kept by path.
+Nothing an editor writes may crash, hang or silently change the data. So the file is not
+handed to a YAML loader: libyaml only *parses* it into events (its parser is iterative, its
+composer recursive — 100,000 nested brackets crash the process), and this module builds the
+values from the events itself, in one loop with a depth limit, resolving plain scalars by the
+YAML 1.2 core schema that editors' tools use (so `no` stays text and `2017-01-11` stays a
+date string as written). Aliases, merge keys, explicit tags, duplicate keys and keys that are
+not text are reported at their own position; every value's line and column is kept by path.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, shown
 
 Path_ = tuple[str | int, ...]
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_DEPTH = 40           # the registry needs 6 levels; libyaml itself recurses nowhere we call it
+MAX_REPORTED_CHARACTERS = 20  # bad characters: report the first few, not a million lines
 _KEY = "\x00key"  # marks a key position in Document.positions, cannot clash with a field name
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as editors' tools read it.
+_NULL_RE = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL_RE = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_INT_RE = re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_FLOAT_RE = re.compile(r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)\Z")
+_MAX_NUMBER_DIGITS = 100  # Python refuses int() of 4,300+ digits; no field needs more than 4
+
+# Characters YAML forbids in a stream (everything else libyaml accepts); libyaml reports
+# them by byte offset only, so find them first and report line and column.
+_NON_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -41,10 +49,17 @@ class Document:
     problems: list[Diagnostic] = field(default_factory=list)  # the file could not be read at all
     # Problems inside the structure, by path: the validator names the Kommune and field for them.
     structural: list[tuple[Path_, int, int, str, str]] = field(default_factory=list)
+    # Plain scalars that YAML read as something other than text, as written ("05570004").
+    plain_text: dict[Path_, str] = field(default_factory=dict)
+    _broken: set[Path_] = field(default_factory=set)
+
+    def add_structural(self, path: Path_, line: int, col: int, problem: str, fix: str) -> None:
+        self.structural.append((path, line, col, problem, fix))
+        self._broken.add(path)
 
     def is_broken(self, path: Path_) -> bool:
         """True if `path` or a parent already has a structural problem (report it only once)."""
-        return any(path[: len(p)] == p for p, *_ in self.structural)
+        return any(path[:n] in self._broken for n in range(len(path) + 1))
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest known parent."""
@@ -57,124 +72,314 @@ class Document:
         return self.positions.get((_KEY,) + path) or self.where(path)
 
 
-def format_path(path: Path_) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
-
-
 def read_yaml(path: Path, display_name: str) -> Document:
-    """Parse `path`. Syntax errors and structural problems end up in `Document.problems`."""
+    """Parse `path`. Problems reading the file end up in `Document.problems`, never as exceptions."""
     doc = Document(file=display_name, data=None)
+
+    def fail(line: int, col: int, problem: str, fix: str) -> Document:
+        doc.problems.append(Diagnostic(display_name, line, col, "", "", problem, fix))
+        return doc
+
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        doc.problems.append(Diagnostic(display_name, 1, 1, "", "", "die Datei gibt es nicht",
-                                       "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)"))
-        return doc
-    except UnicodeDecodeError as exc:
-        doc.problems.append(Diagnostic(display_name, 1, 1, "", "",
-                                       f"die Datei ist nicht als UTF-8 lesbar (Byte {exc.start})",
-                                       "die Datei im Editor als UTF-8 speichern"))
-        return doc
+        return fail(1, 1, "die Datei gibt es nicht",
+                    "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)")
+    except IsADirectoryError:
+        return fail(1, 1, "das ist ein Ordner, keine Datei",
+                    "den Pfad zur YAML-Datei angeben (für das Register auch die Variable KEKIZ_REGISTRY)")
+    except OSError as exc:
+        return fail(1, 1, f"die Datei lässt sich nicht lesen ({shown(exc.strerror or type(exc).__name__)})",
+                    "Pfad und Zugriffsrechte prüfen")
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = (exc.problem or exc.context or "ungültiges YAML").strip()
-        doc.problems.append(Diagnostic(display_name, line, col, "", "",
-                                       f"YAML-Syntaxfehler: {problem}",
-                                       "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen "
-                                       "in dieser Zeile und der Zeile davor prüfen"))
+        text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
+    except UnicodeDecodeError as exc:
+        line, col = _position_of_byte(raw, exc.start)
+        return fail(line, col, f"an dieser Stelle steht ein Byte (0x{raw[exc.start]:02X}), das kein UTF-8 ist",
+                    "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
+    bad = [m for _, m in zip(range(MAX_REPORTED_CHARACTERS), _NON_PRINTABLE_RE.finditer(text))]
+    for match in bad:
+        line, col = _position_of_char(text, match.start())
+        fail(line, col, f"unzulässiges Steuerzeichen U+{ord(match.group()):04X}",
+             "das Zeichen löschen (es ist oft unsichtbar: die Stelle markieren und neu tippen)")
+    if bad:
         return doc
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        doc.problems.append(Diagnostic(display_name, 1, 1, "", "", f"YAML-Fehler: {exc}",
-                                       "die Datei im Editor prüfen"))
-        return doc
-    if node is None:
-        doc.problems.append(Diagnostic(display_name, 1, 1, "", "", "die Datei ist leer",
-                                       "die Datei muss mit „communes:“ und der Liste der Kommunen beginnen"))
-        return doc
-    doc.data = _Converter(doc).convert(node, ())
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return fail(1, 1, "die Datei ist leer", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
+    _Builder(doc, text).run()
     return doc
 
 
-# libyaml (bundled with PyYAML's wheels) composes ~10x faster and keeps line/column marks.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _position_of_char(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-class _Loader(_BaseLoader):
-    """Safe loader used only to compose nodes and to construct standard scalars."""
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as editors count) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace"))
+    return raw.count(b"\n", 0, offset) + 1, column + 1
 
 
-class _Converter:
-    def __init__(self, doc: Document):
+# libyaml (bundled with PyYAML's wheels) parses ~10x faster than the pure-Python parser.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class _Frame:
+    path: Path_
+    value: dict | list
+    is_key: bool = False          # a collection used as a mapping key (reported, then dropped)
+    key: Any = None               # pending key of a mapping; _NO_KEY while a key is expected
+    key_ok: bool = True
+
+
+_NO_KEY = object()
+_DROP = object()
+
+
+class _Builder:
+    """Builds values from parser events: no recursion, so no depth can crash it."""
+
+    def __init__(self, doc: Document, text: str):
         self.doc = doc
-        self.seen: set[int] = set()
-        self.constructor = _Loader("")
+        self.text = text
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.result: Any = None
 
-    def problem(self, node: yaml.Node, path: Path_, problem: str, fix: str, *, at_key: bool = False) -> None:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if at_key and (_KEY,) + path in self.doc.positions:
-            line, col = self.doc.positions[(_KEY,) + path]
-        self.doc.structural.append((path, line, col, problem, fix))
+    def run(self) -> None:
+        try:
+            for event in yaml.parse(self.text, Loader=_Loader):
+                if not self.handle(event):
+                    return
+        except yaml.MarkedYAMLError as exc:
+            self.syntax_error(exc)
+            return
+        except yaml.YAMLError as exc:  # reader errors carry no line; characters were checked above
+            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "",
+                                                f"YAML-Fehler: {shown(str(exc))}", "die Datei im Editor prüfen"))
+            return
+        self.doc.data = self.result
 
-    def convert(self, node: yaml.Node, path: Path_) -> Any:
-        self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        # An alias makes the composer hand out the same node twice; expanding it could blow
-        # up exponentially ("billion laughs"), and editors never need it.
-        if id(node) in self.seen:
-            self.problem(node, path, "Verweise mit & und * werden nicht unterstützt",
-                         "die Angaben an dieser Stelle ausschreiben", at_key=True)
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        character = self.text_at(line, col)
+        problem, fix = explain_syntax_error(exc.problem or exc.context or "", character)
+        self.doc.problems.append(Diagnostic(self.doc.file, line, col, "", "", problem, fix))
+
+    def text_at(self, line: int, col: int) -> str:
+        lines = self.text.split("\n", line)
+        row = lines[line - 1] if len(lines) >= line else ""
+        return row[col - 1:col]
+
+    # -- events ------------------------------------------------------------------------
+    def handle(self, event: yaml.Event) -> bool:
+        """Handle one event; False stops reading (the problem is recorded)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.stop(event, "die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
+                          "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
+                return False
+            return True
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                self.stop(event, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+                          "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen")
+                return False
+            path, is_key = self.slot_path()
+            if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                self.tag_problem(event, path)
+            self.position(path, event)
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            frame = _Frame(path, container, is_key=is_key)
+            if isinstance(container, dict):
+                frame.key = _NO_KEY
+            self.stack.append(frame)
+            return True
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            self.deliver(frame.value, event, frame.path, from_key=frame.is_key)
+            return True
+        if isinstance(event, yaml.AliasEvent):
+            path, is_key = self.slot_path()
+            self.position(path, event)
+            self.structural(path, event, "Verweise mit * (YAML-Alias) werden nicht unterstützt",
+                            "die Angaben an dieser Stelle ausschreiben")
+            self.deliver(_DROP if is_key else None, event, path, from_key=is_key)
+            return True
+        if isinstance(event, yaml.ScalarEvent):
+            path, is_key = self.slot_path()
+            if not is_key:
+                self.position(path, event)
+            self.deliver(self.scalar(event, path, is_key=is_key), event, path, from_key=is_key, key_event=event)
+            return True
+        return True  # stream and document ends
+
+    def stop(self, event: yaml.Event, problem: str, fix: str) -> None:
+        mark = event.start_mark
+        self.doc.problems.append(Diagnostic(self.doc.file, mark.line + 1, mark.column + 1, "", "", problem, fix))
+
+    def slot_path(self) -> tuple[Path_, bool]:
+        """Path of the value the next event starts, and whether it is a mapping key."""
+        if not self.stack:
+            return (), False
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return top.path + (len(top.value),), False
+        if top.key is _NO_KEY:
+            return top.path, True
+        return top.path + (top.key if top.key_ok else "\x00ungültig",), False
+
+    def position(self, path: Path_, event: yaml.Event) -> None:
+        self.doc.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+
+    def structural(self, path: Path_, event: yaml.Event, problem: str, fix: str) -> None:
+        self.doc.add_structural(path, event.start_mark.line + 1, event.start_mark.column + 1, problem, fix)
+
+    def deliver(self, value: Any, event: yaml.Event, path: Path_, *, from_key: bool,
+                key_event: yaml.Event | None = None) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+            return
+        if from_key:
+            self.accept_key(top, value, event, key_event)
+            return
+        if top.key_ok:
+            top.value[top.key] = value
+        top.key = _NO_KEY
+
+    def accept_key(self, frame: _Frame, key: Any, event: yaml.Event, key_event: yaml.Event | None) -> None:
+        start = event.start_mark if key_event is None else key_event.start_mark
+        line, col = start.line + 1, start.column + 1
+        frame.key, frame.key_ok = key, False
+        if not isinstance(key, str):
+            shown_key = shown(key_event.value) if key_event is not None else "…"
+            self.doc.add_structural(frame.path, line, col, f"„{shown_key}“ ist kein gültiger Feldname",
+                                    "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
+            frame.key = "\x00ungültig"
+            return
+        if key == "<<":
+            self.doc.add_structural(frame.path + (key,), line, col, "„<<“ (YAML-Merge) wird nicht unterstützt",
+                                    "die Felder an dieser Stelle ausschreiben")
+            return
+        key_path = (_KEY,) + frame.path + (key,)
+        if key in frame.value or key_path in self.doc.positions:
+            first_line = self.doc.positions[key_path][0]
+            self.doc.add_structural(frame.path + (key,), line, col,
+                                    f"das Feld „{shown(key)}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
+                                    "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
+            return
+        self.doc.positions[key_path] = (line, col)
+        frame.key_ok = True
+
+    def tag_problem(self, event: yaml.Event, path: Path_) -> None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        self.structural(path, event, f"der YAML-Tag „{shown(tag)}“ ist nicht erlaubt",
+                        "den Tag (!!…) weglassen; für Text Anführungszeichen verwenden")
+
+    def scalar(self, event: yaml.ScalarEvent, path: Path_, *, is_key: bool = False) -> Any:
+        value = event.value
+        if event.tag not in (None, "!", "tag:yaml.org,2002:str"):
+            self.tag_problem(event, path)
             return None
-        self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                return self._bad_tag(node, path)
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node, path)
+        if event.tag is not None or event.style is not None and event.style != "":
+            return value  # quoted, block scalar or !!str: text as written
+        if not event.implicit[0]:
+            return value
+        if _NULL_RE.match(value):
+            return None
+        if _BOOL_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            return value.lower() == "true"
+        if _INT_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            digits = value.lstrip("+-")
+            if len(digits) > _MAX_NUMBER_DIGITS:
+                self.structural(path, event, f"die Zahl ist zu lang ({len(digits)} Ziffern)",
+                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                return None
+            if digits.startswith("0o"):
+                return int(value.replace("0o", "", 1), 8)
+            if digits.startswith("0x"):
+                return int(value.replace("0x", "", 1), 16)
+            return int(value)
+        if _FLOAT_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            if len(value) > _MAX_NUMBER_DIGITS:
+                self.structural(path, event, f"die Zahl ist zu lang ({len(value)} Zeichen)",
+                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                return None
+            return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                         .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any] | None:
-        if node.tag != _MAP:
-            return self._bad_tag(node, path)
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
-                self.problem(key_node, path, f"„{shown}“ ist kein gültiger Feldname",
-                             "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
-                continue
-            key = key_node.value
-            if key in out or (key == "<<"):
-                if key == "<<":
-                    self.problem(key_node, path + (key,), "„<<“ (YAML-Merge) wird nicht unterstützt",
-                                 "die Felder an dieser Stelle ausschreiben")
-                    continue
-                first_line = self.doc.positions[(_KEY,) + path + (key,)][0]
-                self.problem(key_node, path + (key,),
-                             f"das Feld „{key}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
-                             "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
-                continue
-            self.doc.positions[(_KEY,) + path + (key,)] = (key_node.start_mark.line + 1,
-                                                            key_node.start_mark.column + 1)
-            out[key] = self.convert(value_node, path + (key,))
-        return out
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        if node.tag == _TIMESTAMP:
-            return node.value  # keep dates as written; PartialDate parses them later
-        if node.tag not in _SCALAR_TAGS:
-            return self._bad_tag(node, path)
-        return self.constructor.construct_object(node, deep=True)
+# libyaml's messages, in German with a fix. Matched by a fragment of the English text.
+_SYNTAX = [
+    ("mapping values are not allowed",
+     "ein Doppelpunkt mit Leerzeichen danach ist hier nicht erlaubt",
+     "steht „: “ im Text, den ganzen Wert in Anführungszeichen setzen; sonst die Einrückung prüfen"),
+    ("did not find expected key",
+     "hier wird ein weiteres Feld („name: wert“) erwartet",
+     "die Einrückung dieser Zeile an die Felder darüber angleichen (nur Leerzeichen); "
+     "Text mit Anführungszeichen darin in einfache Anführungszeichen '…' setzen"),
+    ("did not find expected '-' indicator",
+     "hier wird ein Listeneintrag („- …“) erwartet",
+     "die Einrückung an die Listeneinträge darüber angleichen"),
+    ("could not find expected ':'",
+     "nach dem Feldnamen fehlt der Doppelpunkt",
+     "„name: wert“ schreiben; mehrzeiligen Text in Anführungszeichen setzen"),
+    ("found unexpected end of stream",
+     "die Datei endet mitten in einem Wert",
+     "ein Anführungszeichen oder eine Klammer ist nicht geschlossen: den Wert ab dieser Stelle prüfen"),
+    ("found unknown escape character",
+     "unbekannte Escape-Folge mit \\ in doppelten Anführungszeichen",
+     "den Text in einfache Anführungszeichen '…' setzen oder den Backslash verdoppeln (\\\\)"),
+    ("did not find expected ',' or ']'",
+     "eine Liste in eckigen Klammern ist nicht geschlossen",
+     "die schließende ] ergänzen oder Einträge mit Komma trennen"),
+    ("did not find expected ',' or '}'",
+     "Felder in geschweiften Klammern sind nicht geschlossen",
+     "die schließende } ergänzen oder Felder mit Komma trennen"),
+    ("did not find expected node content",
+     "hier fehlt ein Wert",
+     "einen Wert eintragen oder die Zeile löschen"),
+    ("block sequence entries are not allowed",
+     "ein Listeneintrag („- “) steht an einer Stelle, an der keine Liste beginnen kann",
+     "den Eintrag in eine eigene Zeile unter dem Feldnamen schreiben und einrücken"),
+    ("found undefined alias", "Verweise mit * (YAML-Alias) werden nicht unterstützt",
+     "die Angaben an dieser Stelle ausschreiben"),
+    ("expected <document start>",
+     "hier beginnt unerwartet ein neuer Teil",
+     "die Einrückung dieser Zeile prüfen: sie gehört zu einem Feld darüber"),
+    ("exceeded maximum nesting depth", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+     "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen"),
+    ("found a tab character", "ein Tabulator steht in der Einrückung",
+     "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren"),
+]
 
-    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
-        self.problem(node, path, f"der YAML-Tag „{node.tag}“ ist nicht erlaubt",
-                     "Tags wie !!python/… weglassen; das Register enthält nur Text, Zahlen und Listen")
-        return None
+
+def explain_syntax_error(problem: str, character: str) -> tuple[str, str]:
+    """German problem and fix for a libyaml syntax message."""
+    if "cannot start any token" in problem:
+        if character == "\t":
+            return ("ein Tabulator steht in der Einrückung",
+                    "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren")
+        return (f"ein Wert darf nicht mit „{shown(character)}“ beginnen",
+                "den ganzen Wert in Anführungszeichen setzen")
+    for fragment, german, fix in _SYNTAX:
+        if fragment in problem:
+            return german, fix
+    return (f"YAML-Syntaxfehler ({shown(problem)})",
+            "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")

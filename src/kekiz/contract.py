@@ -1,0 +1,399 @@
+"""The JSON Schemas in data/ as the registry's contract: validate, then explain in German.
+
+One schema, two readers: editors' YAML extensions check it while typing, and the build
+checks it here with `jsonschema`. The schemas carry the German words themselves — each
+field's `title` ("Datum"), and `patternErrorMessage` / `errorMessage` ("what — how to fix",
+which VS Code shows too) — so the messages cannot drift from the rules.
+
+Keywords whose stock implementations put `repr(instance)` into every message (a megabyte
+for a hostile file, once per error) are replaced by lean ones; `pattern` gets ECMAScript's
+`$` (end of text, as editors read it — Python's `$` also matches before a final newline);
+`format` runs the two checks a pattern cannot make: the calendar and the URL parser.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import json
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft7Validator, ValidationError, validators
+from jsonschema import _keywords as stock
+
+from .diagnostics import Diagnostic, shown
+from .yamlsource import Document, Path_
+
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                  "Oktober", "November", "Dezember")
+
+
+# -- formats: what a pattern cannot say ---------------------------------------------------------
+def check_date(value: str) -> str | None:
+    """German reason why `value` (already of the right shape) is no calendar date, or None."""
+    match = _DATE_RE.match(value)
+    if not match or not match.group(3):
+        return None  # the pattern reports the shape
+    year, month, day = (int(g) for g in match.groups())
+    if 1 <= month <= 12 and day > calendar.monthrange(year, month)[1]:
+        return f"den {day}. {_GERMAN_MONTHS[month - 1]} {year} gibt es nicht"
+    return None
+
+
+def check_url(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 — raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"die Web-Adresse lässt sich nicht zerlegen ({shown(str(exc))})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "die Web-Adresse hat kein http:// oder https:// mit einem Servernamen"
+    return None
+
+
+FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": check_url}
+
+
+def explain_date(value: str) -> str | None:
+    """A more precise reason for a date the pattern rejected ("den Monat 13 gibt es nicht")."""
+    parts = value.split("-")
+    if any(ch.isdigit() and not ch.isascii() for ch in value):
+        return "enthält Ziffern, die keine Ziffern 0–9 sind"
+    if 2 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts) and len(parts[0]) == 4 \
+            and all(len(p) == 2 for p in parts[1:]):
+        if not 1 <= int(parts[1]) <= 12:
+            return f"den Monat {parts[1]} gibt es nicht"
+        if len(parts) == 3 and not 1 <= int(parts[2]) <= 31:
+            return f"den Tag {parts[2]} gibt es nicht"
+    return None
+
+
+# -- lean keyword implementations ---------------------------------------------------------------
+@lru_cache(maxsize=256)
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(re.sub(r"(?<!\\)\$\Z", r"\\Z", pattern))
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
+        yield ValidationError("pattern")
+
+
+def _format(validator, fmt, instance, schema):
+    check = FORMATS.get(fmt)
+    if check is not None and validator.is_type(instance, "string"):
+        reason = check(instance)
+        if reason:
+            yield ValidationError("format", cause=ValueError(reason))
+
+
+def _type(validator, types, instance, schema):
+    types = [types] if isinstance(types, str) else types
+    if not any(validator.is_type(instance, t) for t in types):
+        yield ValidationError("type")
+
+
+def _enum(validator, enums, instance, schema):
+    if not any(_same(instance, e) for e in enums):
+        yield ValidationError("enum")
+
+
+def _const(validator, const, instance, schema):
+    if not _same(instance, const):
+        yield ValidationError("const")
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b  # True is not 1, 2017.0 is not 2017
+
+
+def _length(limit_ok):
+    def keyword(validator, limit, instance, schema):
+        if validator.is_type(instance, "string") and not limit_ok(len(instance), limit):
+            yield ValidationError("length")
+    return keyword
+
+
+def _items_count(limit_ok):
+    def keyword(validator, limit, instance, schema):
+        if validator.is_type(instance, "array") and not limit_ok(len(instance), limit):
+            yield ValidationError("count")
+    return keyword
+
+
+def _unique(validator, unique, instance, schema):
+    if unique and validator.is_type(instance, "array"):
+        seen = set()
+        for item in instance:
+            key = json.dumps(item, sort_keys=True, default=str)
+            if key in seen:
+                yield ValidationError("unique")
+                return
+            seen.add(key)
+
+
+def _required(validator, required, instance, schema):
+    if validator.is_type(instance, "object"):
+        for name in required:
+            if name not in instance:
+                yield ValidationError("required", validator_value=name)
+
+
+def _additional(validator, allowed, instance, schema):
+    if allowed is False and validator.is_type(instance, "object"):
+        known = schema.get("properties", {})
+        if any(key not in known for key in instance):
+            yield ValidationError("additional")
+
+
+def _any_of(validator, any_of, instance, schema):
+    for subschema in any_of:
+        if validator.evolve(schema=subschema).is_valid(instance):
+            return
+    yield ValidationError("anyOf")
+
+
+def _contains(validator, contains, instance, schema):
+    if validator.is_type(instance, "array"):
+        check = validator.evolve(schema=contains)
+        if not any(check.is_valid(item) for item in instance):
+            yield ValidationError("contains")
+
+
+_LEAN = {
+    "pattern": _pattern, "format": _format, "type": _type, "enum": _enum, "const": _const,
+    "minLength": _length(lambda n, m: n >= m), "maxLength": _length(lambda n, m: n <= m),
+    "minItems": _items_count(lambda n, m: n >= m), "maxItems": _items_count(lambda n, m: n <= m),
+    "uniqueItems": _unique, "required": _required, "additionalProperties": _additional,
+    "anyOf": _any_of, "contains": _contains,
+    # kept: $ref, properties, items, allOf, if/then/else
+    "$ref": stock.ref, "properties": stock.properties, "items": validators.Draft7Validator.VALIDATORS["items"],
+    "allOf": stock.allOf, "if": stock.if_,
+}
+_KekizValidator = validators.create(meta_schema=Draft7Validator.META_SCHEMA, validators=_LEAN,
+                                    type_checker=Draft7Validator.TYPE_CHECKER, version="kekiz-draft7")
+
+
+# -- from findings to German messages ------------------------------------------------------------
+_KIND_WORDS = {"string": "ein Text", "object": "Felder (name: wert)", "array": "eine Liste",
+               "integer": "eine Zahl", "number": "eine Zahl", "boolean": "true oder false", "null": "null"}
+
+
+class Contract:
+    """One schema (communes or programme) and how to explain its findings."""
+
+    def __init__(self, schema: dict):
+        Draft7Validator.check_schema(schema)
+        self.schema = schema
+        self.validator = _KekizValidator(schema)
+
+    # schema navigation -----------------------------------------------------------------------
+    def resolve(self, node: dict | None) -> dict:
+        """Follow $ref (and a lone allOf of one $ref) to the schema that describes a value."""
+        while isinstance(node, dict):
+            if "$ref" in node:
+                node = self._definition(node["$ref"])
+            elif "allOf" in node and len(node["allOf"]) == 1 and "properties" not in node and "type" not in node:
+                merged = {**self.resolve(node["allOf"][0]), **{k: v for k, v in node.items() if k != "allOf"}}
+                return merged
+            else:
+                return node
+        return {}
+
+    def _definition(self, ref: str) -> dict:
+        return self.schema["definitions"][ref.rsplit("/", 1)[1]]
+
+    def schema_at(self, path: Path_) -> dict:
+        node = self.resolve(self.schema)
+        for part in path:
+            if isinstance(part, int):
+                node = self.resolve(node.get("items"))
+            else:
+                node = self.resolve(node.get("properties", {}).get(part))
+        return node
+
+    def words(self, path: Path_, start: Path_ = ()) -> str:
+        """A field path in words: ("statements", 1, "date") -> "2. Äußerung, Datum"."""
+        node = self.schema_at(start)
+        out: list[str] = []
+        for i, part in enumerate(path):
+            if isinstance(part, int):
+                node = self.resolve(node.get("items"))
+                out.append(f"{part + 1}. {node.get('title', 'Eintrag')}")
+                continue
+            child = node.get("properties", {}).get(part)
+            node = self.resolve(child)
+            title = (child or {}).get("title") or node.get("title")
+            followed_by_index = i + 1 < len(path) and isinstance(path[i + 1], int)
+            if not followed_by_index:
+                out.append(title if child is not None and title else shown(part, 40))
+        return ", ".join(out)
+
+    # validation ------------------------------------------------------------------------------
+    def diagnostics(self, doc: Document) -> list[Diagnostic]:
+        out = [self._message(doc, path, line, col, problem, fix) for path, line, col, problem, fix in doc.structural]
+        if doc.data is None and not doc.problems:
+            return out + [Diagnostic(doc.file, 1, 1, "", "", "die Datei enthält keine Felder",
+                                     "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")]
+        by_path: dict[Path_, ValidationError] = {}
+        objects: dict[Path_, tuple[set[str], list[str]]] = {}  # path -> (missing, unknown)
+        for error in self.validator.iter_errors(doc.data):
+            path = tuple(error.absolute_path)
+            if doc.is_broken(path):
+                continue
+            if error.message == "required":
+                objects.setdefault(path, (set(), []))[0].add(error.validator_value)
+            elif error.message == "additional":
+                known = error.schema.get("properties", {})
+                objects.setdefault(path, (set(), []))[1].extend(k for k in error.instance if k not in known)
+            else:
+                by_path.setdefault(path, error)  # one message per value: the first rule it breaks
+        for path, (missing, unknown) in objects.items():
+            out.extend(self._object_messages(doc, path, missing, unknown))
+        for path, error in by_path.items():
+            problem, fix = self._explain(doc, path, error)
+            line, col = doc.where(path)
+            out.append(self._message(doc, path, line, col, problem, fix))
+        return out
+
+    def _message(self, doc: Document, path: Path_, line: int, col: int, problem: str, fix: str) -> Diagnostic:
+        subject, field = subject_of(doc.data, path, self)
+        return Diagnostic(doc.file, line, col, subject, field, problem, fix)
+
+    def _object_messages(self, doc: Document, path: Path_, missing: set[str], unknown: list[str]):
+        node = self.schema_at(path)
+        props = node.get("properties", {})
+        open_missing = [m for m in node.get("required", []) if m in missing]
+        for key in unknown:
+            guess = _closest(key, open_missing, props, self) or _closest(key, list(props), props, self)
+            if guess in open_missing:
+                open_missing.remove(guess)
+            fix = f"meinten Sie „{guess}“?" if guess else "erlaubt sind: " + ", ".join(props)
+            line, col = doc.key_where(path + (key,))
+            yield self._message(doc, path + (key,), line, col, f"unbekanntes Feld „{shown(key, 40)}“", fix)
+        line, col = doc.where(path)
+        for key in open_missing:
+            child = self.resolve(props.get(key))
+            title = (props.get(key) or {}).get("title") or child.get("title")
+            named = f"„{key}“" + (f" ({title})" if title and title != key else "")
+            fix = f"„{key}:“ ergänzen"
+            if "enum" in child:
+                fix += ", erlaubt sind: " + " oder ".join(str(v) for v in child["enum"])
+            elif "null" in _types(child):
+                fix += " (unbekannt: null)"
+            yield self._message(doc, path, line, col, f"das Pflichtfeld {named} fehlt", fix)
+
+    def _explain(self, doc: Document, path: Path_, error: ValidationError) -> tuple[str, str]:
+        value, schema, kind = error.instance, error.schema, error.message
+        if kind == "type":
+            return _type_message(doc, path, value, _types(schema))
+        if kind in ("enum", "const"):
+            allowed = schema["enum"] if kind == "enum" else [schema["const"]]
+            fix = "erlaubt sind: " + " oder ".join(str(v) for v in allowed)
+            if isinstance(value, str) and any(str(a) == value.strip() for a in allowed if not isinstance(a, str)):
+                fix += " (Zahlen ohne Anführungszeichen)"
+            return f"„{shown(value)}“ ist kein erlaubter Wert", fix
+        if kind == "pattern":
+            problem, fix = _split(schema.get("patternErrorMessage", "entspricht nicht der Vorgabe — den Wert prüfen"))
+            if schema.get("format") == "kekiz-datum":
+                problem = explain_date(value) or problem
+            return f"„{shown(value)}“: {_lower_first(problem)}", fix
+        if kind == "length":
+            limit = schema.get("maxLength")
+            if limit is not None and len(value) > limit:
+                return f"der Text ist zu lang ({len(value)} Zeichen, höchstens {limit})", "den Text kürzen"
+            return "der Text ist leer", "einen Text eintragen"
+        if kind == "count":
+            if len(value) < schema.get("minItems", 0):
+                need = schema["minItems"]
+                return ("die Liste ist leer" if not value else f"zu wenige Einträge ({len(value)})",
+                        f"mindestens {need} {'Eintrag' if need == 1 else 'Einträge'} angeben")
+            return (f"zu viele Einträge ({len(value)}, höchstens {schema.get('maxItems')})",
+                    "überzählige Einträge löschen")
+        if kind == "unique":
+            return "ein Eintrag steht mehrfach in der Liste", "den doppelten Eintrag löschen"
+        if kind == "format":  # the calendar or the URL parser said no, in German
+            return f"„{shown(value)}“: {error.cause}", _split(schema.get("patternErrorMessage", ""))[1]
+        if "errorMessage" in schema:
+            problem, fix = _split(schema["errorMessage"])
+            return _lower_first(problem), fix
+        return f"„{shown(value)}“ entspricht nicht der Vorgabe ({kind})", "den Wert mit der Beschreibung im Schema vergleichen"
+
+
+def _types(schema: dict) -> list[str]:
+    t = schema.get("type", [])
+    return [t] if isinstance(t, str) else list(t)
+
+
+def _split(message: str) -> tuple[str, str]:
+    problem, _, fix = message.partition(" — ")
+    return problem, fix or "den Wert prüfen"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _closest(key: str, candidates: list[str], props: dict, contract: Contract) -> str | None:
+    """The field an unknown key most likely meant, by name or by its German title."""
+    names: dict[str, str] = {}
+    for name in candidates:
+        names[name.lower()] = name
+        title = (props.get(name) or {}).get("title") or contract.resolve(props.get(name)).get("title")
+        if title:
+            names.setdefault(title.lower(), name)
+    match = difflib.get_close_matches(key.lower(), list(names), n=1, cutoff=0.6)
+    return names[match[0]] if match else None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nichts (leer)"
+    if isinstance(value, bool):
+        return f"Wahrheitswert ({'true' if value else 'false'})"
+    if isinstance(value, (int, float)):
+        return f"Zahl ({shown(value)})"
+    if isinstance(value, str):
+        return f"Text („{shown(value)}“)"
+    if isinstance(value, list):
+        return "eine Liste"
+    return "Felder (name: wert)"
+
+
+def _type_message(doc: Document, path: Path_, value: Any, expected: list[str]) -> tuple[str, str]:
+    nullable = "null" in expected
+    wanted = [t for t in expected if t != "null"]
+    if value is None:
+        what = {"string": "einen Text", "array": "eine Liste (leer: [])", "object": "die Felder"}.get(
+            wanted[0] if wanted else "", "einen Wert")
+        return "der Wert ist leer", f"{what} eintragen"
+    raw = doc.plain_text.get(path)
+    if "string" in wanted and raw is not None:
+        read_as = "Wahrheitswert" if isinstance(value, bool) else "Zahl"
+        lost = " (eine führende Null geht dabei verloren)" if raw.lstrip("+-").startswith("0") and len(raw) > 1 else ""
+        key = path[-1] if path and isinstance(path[-1], str) else None
+        example = f'{key}: "{shown(raw)}"' if key else f'"{shown(raw)}"'
+        return (f"„{shown(raw)}“ steht ohne Anführungszeichen und wird so als {read_as} gelesen{lost}",
+                f"den Wert in Anführungszeichen setzen: {example}")
+    words = " oder ".join(_KIND_WORDS.get(t, t) for t in wanted) + (" oder null" if nullable else "")
+    fix = {"object": "Einrückung prüfen: Felder stehen als „name: wert“ untereinander",
+           "array": "jeden Listeneintrag in eine eigene Zeile mit „- “ schreiben (leer: [])",
+           "string": "den Wert in Anführungszeichen setzen"}.get(wanted[0] if wanted else "", "den Wert berichtigen")
+    return f"hier wird {words} erwartet, gefunden: {_kind(value)}", fix
+
+
+def subject_of(data: Any, path: Path_, contract: Contract) -> tuple[str, str]:
+    """(Kommune, field in words) for a path: entries of `communes` are named by their slug."""
+    if len(path) >= 2 and path[0] == "communes" and isinstance(path[1], int):
+        entries = data.get("communes") if isinstance(data, dict) else None
+        entry = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
+        slug = entry.get("slug") if isinstance(entry, dict) else None
+        valid = isinstance(slug, str) and contract.validator.evolve(
+            schema=contract.schema["definitions"]["slug"]).is_valid(slug)
+        subject = slug if valid else f"Eintrag {path[1] + 1}"
+        return subject, contract.words(path[2:], start=("communes", 0))
+    return "", contract.words(path)
