@@ -177,3 +177,26 @@ def test_map_link_opens_commune_page(browser, server):
     assert visit.page.locator("svg.kekiz-locator").get_attribute("role") == "img"
     assert visit.foreign == [] and visit.errors == []
     visit.close()
+
+
+def test_commune_pages_fit_a_320px_phone_and_source_references_jump_to_the_list(browser, server):
+    """No page scrolls sideways at 320 px; a short source reference leads to its entry in the list."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    too_wide = []
+    for path in ["kommunen/"] + [c.path for c in REGISTRY.communes]:
+        page.goto(server + path)
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if widths[0] > widths[1]:
+            too_wide.append((path, widths))
+    assert too_wide == []
+    page.goto(server + "kommunen/kreis-unna/")
+    reference = page.locator("#gemeinsame-bewerbung + p .kekiz-sources a").first
+    target = reference.get_attribute("href")
+    reference.click()
+    assert page.evaluate("location.hash") == target
+    entry = page.locator(f"li{target}")
+    assert entry.is_visible() and "presse-service.de" in entry.inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "kreis-unna-320.png"), full_page=True)
+    context.close()
