@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
 from kekiz.geo import GeoDataError
+from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
@@ -72,11 +73,19 @@ def on_config(config):
     if not config.repo_url:
         config.edit_uri = None  # no repository known: no edit links (and no warnings about them)
     extra = config.extra.get("kekiz", {}) or {}
+    try:
+        operator, notices = read_operator(config.extra)
+    except SettingsError as error:
+        raise Abort(error.report()) from None
+    for line in notices:
+        # INFO, not WARNING: `--strict` fails on warnings, and a fresh clone without operator must build.
+        _log.info(line)
     context = SiteContext(
         site_name=config.site_name,
         site_url=config.site_url or None,
         repo_url=config.repo_url or None,
         branch=extra.get("branch", "main"),
+        operator=operator,
     )
     try:
         _build = build_site(registry, context, root)
@@ -98,7 +107,7 @@ def on_files(files: Files, config) -> Files:
         _last_pages[page.src_uri] = _front_matter(page)
         file = File.generated(config, page.src_uri, content=_last_pages[page.src_uri])
         # "Edit" leads editors to the registry; without a repository address there is no link.
-        file.edit_uri = _build.context.registry_file if config.repo_url else None
+        file.edit_uri = _build.context.registry_file if config.repo_url and page.editable else None
         files.append(file)
     return files
 

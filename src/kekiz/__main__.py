@@ -1,4 +1,4 @@
-"""Command line: `python -m kekiz check` validates the registry without building the site."""
+"""Command line: `python -m kekiz check` validates the registry and the operator settings without building the site."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ import sys
 from pathlib import Path
 
 from .diagnostics import RegistryError
+from .legal import ACCESSIBILITY_FILE, load_accessibility_statement
+from .operator_settings import SettingsError, load_operator
 from .registry import PROGRAMME_FILE, load_project, project_registry_path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kekiz", description="Werkzeuge für die KeKiz-Website")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="Register prüfen (data/communes.yaml, data/programme.yaml), ohne zu bauen")
+    check = sub.add_parser("check", help="Register und Betreiber-Angaben prüfen (data/communes.yaml, "
+                                         "data/programme.yaml, mkdocs.yml extra.operator), ohne zu bauen")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     args = parser.parse_args(argv)
 
@@ -29,6 +32,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
           f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
           f"{len(registry.programme.milestones)} Meilensteine – alles in Ordnung.")
+    return _check_legal(args.root)
+
+
+def _check_legal(root: Path) -> int:
+    """The legal pages' inputs: the accessibility statement's data and the operator settings."""
+    try:
+        load_accessibility_statement(root / ACCESSIBILITY_FILE, ACCESSIBILITY_FILE.as_posix())
+        _operator, notices = load_operator(root)
+    except RegistryError as error:
+        print(error.report("bitte korrigieren"), file=sys.stderr)
+        return 1
+    except SettingsError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for line in notices:
+        print(line)
+    if notices:
+        print(f"Betreiber-Angaben: {len(notices)} fehlen noch. Impressum, Datenschutzerklärung und "
+              "Erklärung zur Barrierefreiheit sagen das auf der Website, bis sie eingetragen sind.")
+    else:
+        print("Betreiber-Angaben (mkdocs.yml, extra.operator): vollständig.")
     return 0
 
 

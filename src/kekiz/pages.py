@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .german import Case, capfirst, nest_quotes
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
+from .operator_settings import Operator
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
@@ -32,6 +33,7 @@ class SiteContext:
     branch: str = "main"
     registry_file: str = "data/communes.yaml"
     geo_attribution: str | None = None   # "© GeoBasis-DE / BKG 2016"
+    operator: Operator = Operator()      # who runs the site (mkdocs.yml extra.operator); empty = not known yet
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class RenderedPage:
     title: str
     description: str
     html: str
+    editable: bool = True     # its facts come from the registry ("edit" leads there)
 
     @property
     def src_uri(self) -> str:
@@ -94,6 +97,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         registry_file=site.registry_file,
         edit_url=edit_url,
         view_url=view_url,
+        operator=site.operator,
         geo_attribution=site.geo_attribution,
         locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
     )

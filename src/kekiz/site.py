@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, mappages, pages
+from . import charts, legal, mappages, pages
 from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
@@ -79,6 +79,9 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     overview = pages.overview_page(registry, context)
     site.pages[overview.src_uri] = overview
     site.files.update(pages.redirect_pages(registry, context))
+    statement = legal.load_accessibility_statement(root / legal.ACCESSIBILITY_FILE, legal.ACCESSIBILITY_FILE.as_posix())
+    for page in legal.legal_pages(registry, context, statement):
+        site.pages[page.src_uri] = page
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
     site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, path)
