@@ -65,13 +65,14 @@ _EMAIL_KEYS = {"email", "accessibility_contact"}
 class SettingsError(Exception):
     """Unusable operator settings; every problem at once, one line each."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str], why: str = ""):
         self.problems = problems
+        self.why = why
         super().__init__(self.report())
 
     def report(self) -> str:
-        return "\n".join(self.problems + [f"{len(self.problems)} Fehler in den Betreiber-Angaben "
-                                          f"({CONFIG_FILE}, {SECTION}); die Website wurde nicht gebaut."])
+        summary = f"{len(self.problems)} Fehler in den Betreiber-Angaben ({CONFIG_FILE}, {SECTION})"
+        return "\n".join(self.problems + [f"{summary}{self.why}; die Website wurde nicht gebaut."])
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,8 @@ def read_operator(extra: Mapping[str, Any] | None) -> tuple[Operator, list[str]]
     notices = missing_notices(operator)
     options = (extra or {}).get("kekiz") or {}
     if notices and isinstance(options, Mapping) and options.get("require_operator"):
-        raise SettingsError([n.removeprefix("HINWEIS: ") for n in notices]
-                            + ["KEKIZ_REQUIRE_OPERATOR ist gesetzt: ohne diese Angaben wird die Website nicht gebaut"])
+        raise SettingsError([n.removeprefix("HINWEIS: ") for n in notices],
+                            why=" — KEKIZ_REQUIRE_OPERATOR ist gesetzt: für die Veröffentlichung müssen sie eingetragen sein")
     return operator, notices
 
 
