@@ -176,16 +176,27 @@ def test_accessibility_statement_names_standard_limitations_and_ombudsstelle():
 
 
 def test_accessibility_data_errors_have_file_line_and_fix(tmp_path):
+    shutil.copy(ROOT / "data" / "barrierefreiheit.schema.json", tmp_path)
     bad = tmp_path / "barrierefreiheit.yaml"
     bad.write_text('created: "2026-12"\nreviewed: "2026-12-01"\nstatus: fast\nmethod: x\n'
-                   "limitations:\n  - title: Karte\n    text: y\n    links:\n      - label: z\n        url: http://a.de\n",
-                   encoding="utf-8")
+                   "limitations:\n  - title: Karte\n    text: y\n    tilte: z\n"
+                   "    links:\n      - label: z\n        url: http://a.de\n", encoding="utf-8")
     with pytest.raises(RegistryError) as caught:
         load_accessibility_statement(bad, "data/barrierefreiheit.yaml")
     report = caught.value.report()
-    assert "data/barrierefreiheit.yaml:1:10: created: „2026-12“ ist kein vollständiges Datum" in report
-    assert "data/barrierefreiheit.yaml:3:9: status: „fast“ ist kein erlaubter Stand" in report
-    assert "limitations[0].links[0].url: „http://a.de“ ist keine https-Adresse" in report
+    assert "data/barrierefreiheit.yaml:1:10: Erstellt am: „2026-12“: kein vollständiges Datum" in report
+    assert "data/barrierefreiheit.yaml:3:9: Vereinbarkeit: „fast“ ist kein erlaubter Wert" in report
+    assert "data/barrierefreiheit.yaml:8:5: 1. Einschränkung, tilte: unbekanntes Feld „tilte“ — meinten Sie „title“?" in report
+    assert "„http://a.de“: keine https-Adresse" in report
+    assert "4 Fehler in data/barrierefreiheit.yaml" in report
+
+
+def test_full_compliance_with_limitations_is_a_contradiction(tmp_path):
+    shutil.copy(ROOT / "data" / "barrierefreiheit.schema.json", tmp_path)
+    text = (ROOT / ACCESSIBILITY_FILE).read_text(encoding="utf-8").replace("status: teilweise", "status: vollständig")
+    (tmp_path / "barrierefreiheit.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError, match="„vollständig“ passt nicht zu einer Liste von Einschränkungen"):
+        load_accessibility_statement(tmp_path / "barrierefreiheit.yaml", "data/barrierefreiheit.yaml")
 
 
 # --- "Angaben korrigieren" on a Kommune page ---------------------------------------------------------

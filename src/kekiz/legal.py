@@ -8,21 +8,23 @@ setting's name — never filled with a placeholder that looks like a real addres
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from .contract import Contract
 from .diagnostics import Diagnostic, RegistryError
 from .model import PartialDate, Registry
 from .operator_settings import CONFIG_FILE, SECTION, SETTINGS, Operator, Setting
 from .pages import OVERVIEW_PATH, RenderedPage, SiteContext, _render
-from .yamlsource import format_path, read_yaml
+from .yamlsource import read_yaml
 
 IMPRESSUM_PATH = "impressum/"
 PRIVACY_PATH = "datenschutz/"
 ACCESSIBILITY_PATH = "barrierefreiheit/"
 ACCESSIBILITY_FILE = Path("data/barrierefreiheit.yaml")
+ACCESSIBILITY_SCHEMA = "barrierefreiheit.schema.json"  # next to the data file
 
 STATUS_WORDING = {
     "vollständig": "vollständig vereinbar",
@@ -59,98 +61,30 @@ class AccessibilityStatement:
 
 
 def load_accessibility_statement(path: Path, display_name: str) -> AccessibilityStatement:
-    """Read the statement's data file; RegistryError lists every problem with file:line:col."""
+    """Read the statement's data file against its schema; RegistryError lists every problem."""
     doc = read_yaml(path, display_name)
     problems = list(doc.problems)
-
-    def error(at: tuple, problem: str, fix: str) -> None:
-        line, col = doc.where(at)
-        problems.append(Diagnostic(doc.file, line, col, "", format_path(at), problem, fix))
-
-    def text(m: dict, key: str, at: tuple, *, required: bool = True) -> str | None:
-        value = m.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                error(at + (key,), "der Eintrag fehlt", f"„{key}:“ mit einem Text eintragen")
-            return None
-        if not isinstance(value, str):
-            error(at + (key,), "hier wird Text erwartet", "den Wert in Anführungszeichen setzen")
-            return None
-        return value.strip()
-
-    def day(m: dict, key: str) -> PartialDate | None:
-        value = text(m, key, ())
-        if value is None:
-            return None
-        try:
-            date = PartialDate.parse(value)
-        except ValueError as exc:
-            error((key,), f"„{value}“: {exc}", 'ein Datum wie "2026-12-01" eintragen')
-            return None
-        if date.day is None:
-            error((key,), f"„{value}“ ist kein vollständiges Datum", 'den Tag angeben, z. B. "2026-12-01"')
-            return None
-        return date
-
-    def links(m: dict, at: tuple) -> tuple[Link, ...]:
-        raw = m.get("links") or []
-        if not isinstance(raw, list):
-            error(at + ("links",), "hier wird eine Liste erwartet", "jeden Link als „- label: … url: …“ eintragen")
-            return ()
-        out = []
-        for i, item in enumerate(raw):
-            where = at + ("links", i)
-            if not isinstance(item, dict):
-                error(where, "hier wird „label:“ und „url:“ erwartet", "den Link wie die anderen eintragen")
-                continue
-            label, url = text(item, "label", where), text(item, "url", where)
-            if url and (urlsplit(url).scheme != "https" or not urlsplit(url).netloc or " " in url):
-                error(where + ("url",), f"„{url}“ ist keine https-Adresse", "die vollständige https-Adresse eintragen")
-                url = None
-            if label and url:
-                out.append(Link(label, url))
-        return tuple(out)
-
-    data: Any = doc.data
-    if not problems and not isinstance(data, dict):
-        error((), "die Datei muss Einträge wie „created:“, „status:“ und „limitations:“ enthalten",
-              "den Aufbau aus der Vorlage im Projekt übernehmen")
+    if not problems:
+        schema = json.loads((path.parent / ACCESSIBILITY_SCHEMA).read_text(encoding="utf-8"))
+        problems = Contract(schema).diagnostics(doc)
+    if not problems and doc.data["status"] == "vollständig" and doc.data["limitations"]:
+        line, col = doc.where(("status",))
+        problems = [Diagnostic(doc.file, line, col, "", "Vereinbarkeit",
+                               "„vollständig“ passt nicht zu einer Liste von Einschränkungen",
+                               "status: teilweise eintragen oder die behobenen Einschränkungen streichen")]
     if problems:
         raise RegistryError(problems)
-    known = {"created", "reviewed", "status", "method", "limitations"}
-    for key in data:
-        if key not in known:
-            error((key,), f"unbekannter Eintrag „{key}“", "bekannt sind: " + ", ".join(sorted(known)))
-    created, reviewed = day(data, "created"), day(data, "reviewed")
-    status = text(data, "status", ())
-    if status is not None and status not in STATUS_WORDING:
-        error(("status",), f"„{status}“ ist kein erlaubter Stand", "vollständig, teilweise oder nicht eintragen")
-    method = text(data, "method", ())
-    limitations = []
-    raw_limits = data.get("limitations") or []
-    if not isinstance(raw_limits, list):
-        error(("limitations",), "hier wird eine Liste erwartet", "jede Einschränkung als „- title: …“ eintragen")
-        raw_limits = []
-    for i, item in enumerate(raw_limits):
-        at = ("limitations", i)
-        if not isinstance(item, dict):
-            error(at, "hier wird „title:“ und „text:“ erwartet", "die Einschränkung wie die anderen eintragen")
-            continue
-        for key in item:
-            if key not in {"title", "text", "alternative", "links"}:
-                error(at + (key,), f"unbekannter Eintrag „{key}“", "bekannt sind: title, text, alternative, links")
-        title, body = text(item, "title", at), text(item, "text", at)
-        alternative = text(item, "alternative", at, required=False)
-        item_links = links(item, at)
-        if title and body:
-            limitations.append(Limitation(title, body, alternative, item_links))
-    if problems:
-        raise RegistryError(problems)
-    if status == "vollständig" and limitations:
-        raise RegistryError([Diagnostic(doc.file, *doc.where(("status",)), "", "status",
-                                        "„vollständig“ passt nicht zu einer Liste von Einschränkungen",
-                                        "„teilweise“ eintragen oder die behobenen Einschränkungen streichen")])
-    return AccessibilityStatement(created, reviewed, status, method, tuple(limitations))
+    data = doc.data
+    return AccessibilityStatement(
+        created=PartialDate.parse(data["created"]),
+        reviewed=PartialDate.parse(data["reviewed"]),
+        status=data["status"],
+        method=data["method"].strip(),
+        limitations=tuple(
+            Limitation(item["title"].strip(), item["text"].strip(), (item.get("alternative") or "").strip() or None,
+                       tuple(Link(link["label"], link["url"]) for link in item.get("links", [])))
+            for item in data["limitations"]),
+    )
 
 
 def legal_pages(registry: Registry, site: SiteContext, statement: AccessibilityStatement) -> list[RenderedPage]:

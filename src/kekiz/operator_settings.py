@@ -70,9 +70,9 @@ class SettingsError(Exception):
         self.why = why
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, closing: str = "die Website wurde nicht gebaut") -> str:
         summary = f"{len(self.problems)} Fehler in den Betreiber-Angaben ({CONFIG_FILE}, {SECTION})"
-        return "\n".join(self.problems + [f"{summary}{self.why}; die Website wurde nicht gebaut."])
+        return "\n".join(self.problems + [f"{summary}{self.why}; {closing}."])
 
 
 @dataclass(frozen=True)
