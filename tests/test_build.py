@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.german import Case
+from kekiz.german import Case, capfirst, zu
 from kekiz.model import Cohort, CommuneType
 from kekiz.registry import load_project
 
@@ -68,7 +68,7 @@ def test_commune_page_content(built_site, slug):
         assert (st.date.german if st.date else "Datum unbekannt") in body
         assert body.count(f'id="{st.anchor}"') == 1, "each statement has its own stable anchor"
     if not c.statements:
-        assert f"Zu {c.called(Case.DATIVE)} haben wir bisher keine belegte Äußerung gefunden." in body
+        assert f"{capfirst(zu(c.called(Case.DATIVE)))} haben wir bisher keine belegte Äußerung gefunden." in body
     assert '<h2 id="quellen">Quellen</h2>' in body
     assert f"http://127.0.0.1:8000/kommunen/{slug}/" in body  # permalink (local default site_url)
     assert "Zitiervorschlag" in body
@@ -160,7 +160,7 @@ def test_kreis_names_take_article_and_case(built_site):
     assert '<meta name="description" content="Der Rheinisch-Bergische Kreis (Regierungsbezirk Köln) kam 2017' in rbk
     assert '<meta name="description" content="Der Kreis Unna (Regierungsbezirk Arnsberg) wurde 2012' in \
         read_page(built_site, "kommunen/kreis-unna")
-    assert "Zu dem Kreis Warendorf haben wir bisher keine belegte Äußerung gefunden." in \
+    assert "Zum Kreis Warendorf haben wir bisher keine belegte Äußerung gefunden." in \
         read_page(built_site, "kommunen/kreis-warendorf")
     overview = article(read_page(built_site, "kommunen"))
     assert "kreisangehörige Stadt im Rhein-Kreis Neuss" in overview

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kekiz import nrw
-from kekiz.german import Case, capfirst, is_kreis_name, kreis_phrase, nest_quotes, place_phrase
+from kekiz.german import Case, capfirst, is_kreis_name, kreis_phrase, nest_quotes, place_phrase, zu
 
 # Written out by hand (not derived), so a wrong rule fails: nominative, dative.
 EXPECTED = {
@@ -90,3 +90,10 @@ def test_sentence_start():
 def test_nested_quotes(inner, nested):
     assert nest_quotes(inner) == nested
     assert "„" not in nest_quotes(inner) and "“" not in nest_quotes(inner)
+
+
+def test_zu_contracts_with_the_article():
+    assert zu(kreis_phrase("Kreis Unna", Case.DATIVE)) == "zum Kreis Unna"
+    assert zu(kreis_phrase("StädteRegion Aachen", Case.DATIVE)) == "zur StädteRegion Aachen"
+    assert zu(kreis_phrase("Märkischer Kreis", Case.DATIVE)) == "zum Märkischen Kreis"
+    assert zu("Krefeld") == "zu Krefeld"

@@ -61,6 +61,15 @@ def place_phrase(name: str, case: Case = Case.NOMINATIVE) -> str:
     return f"in {name}" if case is Case.LOCATIVE else name
 
 
+def zu(phrase: str) -> str:
+    """"zu" before a dative phrase, contracted as German writes it: "zum Kreis Unna", "zur StädteRegion
+    Aachen", "zu Krefeld"."""
+    for article, contracted in (("dem ", "zum "), ("der ", "zur ")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article):]
+    return "zu " + phrase
+
+
 def capfirst(text: str) -> str:
     """Sentence start: "der Kreis Unna …" -> "Der Kreis Unna …"."""
     return text[:1].upper() + text[1:]

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from .german import Case, capfirst, nest_quotes
+from .german import Case, capfirst, nest_quotes, zu
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .operator_settings import Operator
 from .urls import absolute, relative
@@ -59,7 +59,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and)
+    env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
     env.globals["Case"] = Case
     return env
 
