@@ -9,18 +9,26 @@ Keywords whose stock implementations put `repr(instance)` into every message (a 
 for a hostile file, once per error) are replaced by lean ones; `pattern` gets ECMAScript's
 `$` (end of text, as editors read it — Python's `$` also matches before a final newline);
 `format` runs the two checks a pattern cannot make: the calendar and the URL parser.
+
+Speed: `jsonschema` explains well but walks slowly (seconds for a megabyte). So each entry of
+the big lists (communes, milestones) is first checked by the same schema compiled with
+`fastjsonschema`; only entries it rejects are walked by `jsonschema` for the findings, and at
+most MAX_MESSAGES findings are explained per file.
 """
 
 from __future__ import annotations
 
 import calendar
+import copy
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError, validators
 from jsonschema import _keywords as stock
 
@@ -108,7 +116,12 @@ def _const(validator, const, instance, schema):
 
 
 def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b  # True is not 1, 2017.0 is not 2017
+    """JSON equality: true is not 1, "2017" is not 2017, 2017.0 is 2017."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
 
 
 def _length(limit_ok):
@@ -183,6 +196,10 @@ _KIND_WORDS = {"string": "ein Text", "object": "Felder (name: wert)", "array": "
                "integer": "eine Zahl", "number": "eine Zahl", "boolean": "true oder false", "null": "null"}
 
 
+MAX_MESSAGES = 100  # per file: a hostile file gets the first hundred, not a hundred thousand
+_FAST_FORMATS = {name: (lambda check: lambda value: check(value) is None)(check) for name, check in FORMATS.items()}
+
+
 class Contract:
     """One schema (communes or programme) and how to explain its findings."""
 
@@ -190,6 +207,37 @@ class Contract:
         Draft7Validator.check_schema(schema)
         self.schema = schema
         self.validator = _KekizValidator(schema)
+        self._slug_re = _regex(schema["definitions"]["slug"]["pattern"]) if "slug" in schema["definitions"] else None
+        # The big lists: top-level arrays of entries described by one definition.
+        self.entry_lists: dict[str, tuple[Any, Any]] = {}
+        shallow = copy.deepcopy(schema)
+        for key, prop in schema.get("properties", {}).items():
+            ref = prop.get("items", {}).get("$ref") if isinstance(prop.get("items"), dict) else None
+            if prop.get("type") == "array" and ref:
+                entry = {"$ref": ref, "definitions": schema["definitions"]}
+                fast = fastjsonschema.compile(entry, formats=_FAST_FORMATS)  # it reads `$` as \Z itself
+                self.entry_lists[key] = (fast, _KekizValidator(entry))
+                del shallow["properties"][key]["items"]
+        self._shallow = _KekizValidator(shallow)
+
+    def iter_errors(self, data: Any) -> Iterator[ValidationError]:
+        """All findings, entry by entry; entries the compiled schema accepts are not walked again."""
+        yield from self._shallow.iter_errors(data)
+        if not isinstance(data, dict):
+            return
+        for key, (fast, slow) in self.entry_lists.items():
+            entries = data.get(key)
+            if not isinstance(entries, list):
+                continue
+            for index, entry in enumerate(entries):
+                try:
+                    fast(entry)
+                    continue
+                except fastjsonschema.JsonSchemaException:
+                    pass
+                for error in slow.iter_errors(entry):
+                    error.path.extendleft((index, key))
+                    yield error
 
     # schema navigation -----------------------------------------------------------------------
     def resolve(self, node: dict | None) -> dict:
@@ -241,10 +289,15 @@ class Contract:
                                      "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")]
         by_path: dict[Path_, ValidationError] = {}
         objects: dict[Path_, tuple[set[str], list[str]]] = {}  # path -> (missing, unknown)
-        for error in self.validator.iter_errors(doc.data):
+        more: Path_ | None = None  # where the first finding past MAX_MESSAGES stands
+        for error in self.iter_errors(doc.data):
             path = tuple(error.absolute_path)
             if doc.is_broken(path):
                 continue
+            if len(by_path) + len(objects) + len(doc.structural) >= MAX_MESSAGES \
+                    and path not in by_path and path not in objects:
+                more = path
+                break
             if error.message == "required":
                 objects.setdefault(path, (set(), []))[0].add(error.validator_value)
             elif error.message == "additional":
@@ -253,11 +306,23 @@ class Contract:
             else:
                 by_path.setdefault(path, error)  # one message per value: the first rule it breaks
         for path, (missing, unknown) in objects.items():
-            out.extend(self._object_messages(doc, path, missing, unknown))
+            for message in self._object_messages(doc, path, missing, unknown):
+                if len(out) >= MAX_MESSAGES:
+                    more = more or path
+                    break
+                out.append(message)
         for path, error in by_path.items():
+            if len(out) >= MAX_MESSAGES:
+                more = more or path
+                break
             problem, fix = self._explain(doc, path, error)
             line, col = doc.where(path)
             out.append(self._message(doc, path, line, col, problem, fix))
+        if more is not None or doc.structural_overflow:
+            line, col = doc.where(more) if more is not None else (out[-1].line, out[-1].column)
+            out.append(Diagnostic(doc.file, line, col, "", "",
+                                  f"weitere Fehler ab hier nicht gezeigt (höchstens {MAX_MESSAGES} Meldungen je Datei)",
+                                  "erst die gezeigten Fehler beheben, dann erneut prüfen"))
         return out
 
     def _message(self, doc: Document, path: Path_, line: int, col: int, problem: str, fix: str) -> Diagnostic:
@@ -392,8 +457,7 @@ def subject_of(data: Any, path: Path_, contract: Contract) -> tuple[str, str]:
         entries = data.get("communes") if isinstance(data, dict) else None
         entry = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
         slug = entry.get("slug") if isinstance(entry, dict) else None
-        valid = isinstance(slug, str) and contract.validator.evolve(
-            schema=contract.schema["definitions"]["slug"]).is_valid(slug)
+        valid = isinstance(slug, str) and contract._slug_re is not None and bool(contract._slug_re.search(slug))
         subject = slug if valid else f"Eintrag {path[1] + 1}"
         return subject, contract.words(path[2:], start=("communes", 0))
     return "", contract.words(path)

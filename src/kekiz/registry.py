@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import nrw
-from .contract import Contract, subject_of
+from .contract import MAX_MESSAGES, Contract, subject_of
 from .diagnostics import Diagnostic, RegistryError, shown
 from .model import (
     Cohort,
@@ -148,6 +148,12 @@ class _Rules:
 
     def error(self, path: Path_, problem: str, fix: str) -> None:
         line, col = self.doc.where(path)
+        if len(self.problems) >= MAX_MESSAGES:
+            if len(self.problems) == MAX_MESSAGES:
+                self.problems.append(Diagnostic(self.doc.file, line, col, "", "",
+                                                f"weitere Fehler ab hier nicht gezeigt (höchstens {MAX_MESSAGES} "
+                                                "Meldungen je Datei)", "erst die gezeigten Fehler beheben, dann erneut prüfen"))
+            return
         subject, field = subject_of(self.doc.data, path, self.contract)
         self.problems.append(Diagnostic(self.doc.file, line, col, subject, field, problem, fix))
 

@@ -23,6 +23,7 @@ from .diagnostics import Diagnostic, shown
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 40           # the registry needs 6 levels; libyaml itself recurses nowhere we call it
+MAX_STRUCTURAL = 100     # a hostile file gets the first hundred problems, not a hundred thousand
 MAX_REPORTED_CHARACTERS = 20  # bad characters: report the first few, not a million lines
 _KEY = "\x00key"  # marks a key position in Document.positions, cannot clash with a field name
 
@@ -51,11 +52,15 @@ class Document:
     structural: list[tuple[Path_, int, int, str, str]] = field(default_factory=list)
     # Plain scalars that YAML read as something other than text, as written ("05570004").
     plain_text: dict[Path_, str] = field(default_factory=dict)
+    structural_overflow: int = 0  # structural problems beyond MAX_STRUCTURAL, counted only
     _broken: set[Path_] = field(default_factory=set)
 
     def add_structural(self, path: Path_, line: int, col: int, problem: str, fix: str) -> None:
-        self.structural.append((path, line, col, problem, fix))
         self._broken.add(path)
+        if len(self.structural) < MAX_STRUCTURAL:
+            self.structural.append((path, line, col, problem, fix))
+        else:
+            self.structural_overflow += 1
 
     def is_broken(self, path: Path_) -> bool:
         """True if `path` or a parent already has a structural problem (report it only once)."""
@@ -126,17 +131,15 @@ def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
-class _Frame:
-    path: Path_
-    value: dict | list
-    is_key: bool = False          # a collection used as a mapping key (reported, then dropped)
-    key: Any = None               # pending key of a mapping; _NO_KEY while a key is expected
-    key_ok: bool = True
-
-
+# A frame of the builder's stack: [path, container, is_key, pending key, key accepted].
+# is_key: a collection used as a mapping key (reported, then dropped); pending key is _NO_KEY
+# while a mapping waits for its next key. Plain lists: this loop runs once per event.
+_PATH, _VALUE, _IS_KEY, _PENDING, _KEY_OK = range(5)
 _NO_KEY = object()
 _DROP = object()
+_INVALID = "\x00ungültig"  # path part under which a value with an unusable key is dropped
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")  # first characters of null, bool and numbers
+_COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class _Builder:
@@ -145,13 +148,17 @@ class _Builder:
     def __init__(self, doc: Document, text: str):
         self.doc = doc
         self.text = text
-        self.stack: list[_Frame] = []
+        self.stack: list[list] = []
         self.documents = 0
         self.result: Any = None
 
     def run(self) -> None:
+        loader = _Loader(self.text)
         try:
-            for event in yaml.parse(self.text, Loader=_Loader):
+            while True:
+                event = loader.get_event()
+                if event is None or type(event) is yaml.StreamEndEvent:
+                    break
                 if not self.handle(event):
                     return
         except yaml.MarkedYAMLError as exc:
@@ -161,6 +168,8 @@ class _Builder:
             self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "",
                                                 f"YAML-Fehler: {shown(str(exc))}", "die Datei im Editor prüfen"))
             return
+        finally:
+            loader.dispose()
         self.doc.data = self.result
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
@@ -178,46 +187,59 @@ class _Builder:
     # -- events ------------------------------------------------------------------------
     def handle(self, event: yaml.Event) -> bool:
         """Handle one event; False stops reading (the problem is recorded)."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.stop(event, "die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
-                          "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
-                return False
+        kind = type(event)
+        if kind is yaml.ScalarEvent and self.stack:  # most events: inlined for speed
+            top = self.stack[-1]
+            pending = top[_PENDING]
+            if pending is _NO_KEY:
+                self.accept_key(top, self.scalar(event, top[_PATH], is_key=True), event, event)
+                return True
+            key_ok = top[_KEY_OK]
+            path = top[_PATH] + ((len(top[_VALUE]) if pending is None else pending if key_ok else _INVALID),)
+            mark = event.start_mark
+            self.doc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+            value = self.scalar(event, path)
+            if pending is None:
+                top[_VALUE].append(value)
+            else:
+                if key_ok:
+                    top[_VALUE][pending] = value
+                top[_PENDING] = _NO_KEY
             return True
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if kind is yaml.ScalarEvent:
+            self.position((), event)
+            self.result = self.scalar(event, ())
+            return True
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if len(self.stack) >= MAX_DEPTH:
                 self.stop(event, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
                           "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen")
                 return False
             path, is_key = self.slot_path()
-            if event.tag is not None and event.tag not in ("!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            if event.tag not in _COLLECTION_TAGS:
                 self.tag_problem(event, path)
             self.position(path, event)
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
-            frame = _Frame(path, container, is_key=is_key)
-            if isinstance(container, dict):
-                frame.key = _NO_KEY
-            self.stack.append(frame)
+            is_map = kind is yaml.MappingStartEvent
+            self.stack.append([path, {} if is_map else [], is_key, _NO_KEY if is_map else None, True])
             return True
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = self.stack.pop()
-            self.deliver(frame.value, event, frame.path, from_key=frame.is_key)
+            self.deliver(frame[_VALUE], event, frame[_PATH], from_key=frame[_IS_KEY])
             return True
-        if isinstance(event, yaml.AliasEvent):
+        if kind is yaml.AliasEvent:
             path, is_key = self.slot_path()
             self.position(path, event)
             self.structural(path, event, "Verweise mit * (YAML-Alias) werden nicht unterstützt",
                             "die Angaben an dieser Stelle ausschreiben")
             self.deliver(_DROP if is_key else None, event, path, from_key=is_key)
             return True
-        if isinstance(event, yaml.ScalarEvent):
-            path, is_key = self.slot_path()
-            if not is_key:
-                self.position(path, event)
-            self.deliver(self.scalar(event, path, is_key=is_key), event, path, from_key=is_key, key_event=event)
-            return True
-        return True  # stream and document ends
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.stop(event, "die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
+                          "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
+                return False
+        return True  # stream and document starts and ends
 
     def stop(self, event: yaml.Event, problem: str, fix: str) -> None:
         mark = event.start_mark
@@ -228,11 +250,12 @@ class _Builder:
         if not self.stack:
             return (), False
         top = self.stack[-1]
-        if isinstance(top.value, list):
-            return top.path + (len(top.value),), False
-        if top.key is _NO_KEY:
-            return top.path, True
-        return top.path + (top.key if top.key_ok else "\x00ungültig",), False
+        pending = top[_PENDING]
+        if pending is None:  # a sequence
+            return top[_PATH] + (len(top[_VALUE]),), False
+        if pending is _NO_KEY:
+            return top[_PATH], True
+        return top[_PATH] + (pending if top[_KEY_OK] else _INVALID,), False
 
     def position(self, path: Path_, event: yaml.Event) -> None:
         self.doc.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
@@ -246,39 +269,40 @@ class _Builder:
             self.result = value
             return
         top = self.stack[-1]
-        if isinstance(top.value, list):
-            top.value.append(value)
+        if top[_PENDING] is None:
+            top[_VALUE].append(value)
             return
         if from_key:
             self.accept_key(top, value, event, key_event)
             return
-        if top.key_ok:
-            top.value[top.key] = value
-        top.key = _NO_KEY
+        if top[_KEY_OK]:
+            top[_VALUE][top[_PENDING]] = value
+        top[_PENDING] = _NO_KEY
 
-    def accept_key(self, frame: _Frame, key: Any, event: yaml.Event, key_event: yaml.Event | None) -> None:
+    def accept_key(self, frame: list, key: Any, event: yaml.Event, key_event: yaml.Event | None) -> None:
         start = event.start_mark if key_event is None else key_event.start_mark
         line, col = start.line + 1, start.column + 1
-        frame.key, frame.key_ok = key, False
+        frame[_PENDING], frame[_KEY_OK] = key, False
+        path = frame[_PATH]
         if not isinstance(key, str):
             shown_key = shown(key_event.value) if key_event is not None else "…"
-            self.doc.add_structural(frame.path, line, col, f"„{shown_key}“ ist kein gültiger Feldname",
+            self.doc.add_structural(path, line, col, f"„{shown_key}“ ist kein gültiger Feldname",
                                     "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
-            frame.key = "\x00ungültig"
+            frame[_PENDING] = _INVALID
             return
         if key == "<<":
-            self.doc.add_structural(frame.path + (key,), line, col, "„<<“ (YAML-Merge) wird nicht unterstützt",
+            self.doc.add_structural(path + (key,), line, col, "„<<“ (YAML-Merge) wird nicht unterstützt",
                                     "die Felder an dieser Stelle ausschreiben")
             return
-        key_path = (_KEY,) + frame.path + (key,)
-        if key in frame.value or key_path in self.doc.positions:
+        key_path = (_KEY,) + path + (key,)
+        if key_path in self.doc.positions:
             first_line = self.doc.positions[key_path][0]
-            self.doc.add_structural(frame.path + (key,), line, col,
+            self.doc.add_structural(path + (key,), line, col,
                                     f"das Feld „{shown(key)}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
                                     "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
             return
         self.doc.positions[key_path] = (line, col)
-        frame.key_ok = True
+        frame[_KEY_OK] = True
 
     def tag_problem(self, event: yaml.Event, path: Path_) -> None:
         tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
@@ -287,12 +311,14 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent, path: Path_, *, is_key: bool = False) -> Any:
         value = event.value
-        if event.tag not in (None, "!", "tag:yaml.org,2002:str"):
+        if event.tag is not None:
+            if event.tag in ("!", "tag:yaml.org,2002:str"):
+                return value
             self.tag_problem(event, path)
             return None
-        if event.tag is not None or event.style is not None and event.style != "":
-            return value  # quoted, block scalar or !!str: text as written
-        if not event.implicit[0]:
+        if event.style or not event.implicit[0]:
+            return value  # quoted or block scalar: text as written
+        if value and value[0] not in _MAYBE_NOT_TEXT:
             return value
         if _NULL_RE.match(value):
             return None
