@@ -207,14 +207,15 @@ class Contract:
         Draft7Validator.check_schema(schema)
         self.schema = schema
         self.validator = _KekizValidator(schema)
-        self._slug_re = _regex(schema["definitions"]["slug"]["pattern"]) if "slug" in schema["definitions"] else None
+        slug = schema.get("definitions", {}).get("slug")
+        self._slug_re = _regex(slug["pattern"]) if slug else None
         # The big lists: top-level arrays of entries described by one definition.
         self.entry_lists: dict[str, tuple[Any, Any]] = {}
         shallow = copy.deepcopy(schema)
         for key, prop in schema.get("properties", {}).items():
             ref = prop.get("items", {}).get("$ref") if isinstance(prop.get("items"), dict) else None
             if prop.get("type") == "array" and ref:
-                entry = {"$ref": ref, "definitions": schema["definitions"]}
+                entry = {"$ref": ref, "definitions": schema.get("definitions", {})}
                 fast = fastjsonschema.compile(entry, formats=_FAST_FORMATS)  # it reads `$` as \Z itself
                 self.entry_lists[key] = (fast, _KekizValidator(entry))
                 del shallow["properties"][key]["items"]
