@@ -41,7 +41,7 @@ CASES = [
     ("ags-not-nrw", replace_line(BASE, 17, '    ags: "09570004"'), 17, "ahlen", "AGS", "Nordrhein-Westfalen"),
     ("ags-kreisfrei-as-kreis", replace_line(BASE, 7, '    ags: "05114"'), 7, "kreis-warendorf", "AGS", "kreisfreien Stadt"),
     ("ags-gemeinde-missing", replace_line(BASE, 17, '    ags: "05570999"'), 17, "ahlen", "AGS",
-     "eine Gemeinde mit dem AGS „05570999“ gibt es in Kreis Warendorf nicht"),
+     "eine Gemeinde mit dem AGS „05570999“ gibt es im Kreis Warendorf nicht"),
     ("ags-kreis-missing", replace_line(BASE, 17, '    ags: "05999004"'), 17, "ahlen", "AGS", "kein Kreis"),
     ("ags-town-as-kreisfrei", replace_line(BASE, 15, "    type: kreisfreie-stadt"), 17, "ahlen", "AGS",
      "ist also keine kreisfreie Stadt"),

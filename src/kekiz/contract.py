@@ -383,7 +383,9 @@ class Contract:
         if kind == "unique":
             return "ein Eintrag steht mehrfach in der Liste", "den doppelten Eintrag löschen"
         if kind == "format":  # the calendar or the URL parser said no, in German
-            return f"„{shown(value)}“: {error.cause}", _split(schema.get("patternErrorMessage", ""))[1]
+            fix = ("das Datum berichtigen: diesen Tag hat der Monat nicht" if schema["format"] == "kekiz-datum"
+                   else "die vollständige Adresse aus der Adresszeile des Browsers kopieren")
+            return f"„{shown(value)}“: {error.cause}", fix
         if "errorMessage" in schema:
             problem, fix = _split(schema["errorMessage"])
             return _lower_first(problem), fix

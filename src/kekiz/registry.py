@@ -18,6 +18,7 @@ from typing import Any
 from . import nrw
 from .contract import MAX_MESSAGES, Contract, subject_of
 from .diagnostics import Diagnostic, RegistryError, shown
+from .german import Case, kreis_phrase, place_phrase
 from .model import (
     Cohort,
     CohortInfo,
@@ -208,18 +209,19 @@ class _Rules:
             return
         kreis = nrw.KREISE.get(kreis_ags, (self.areas.kreise[kreis_ags], False))
         kreis_name, kreisfrei = kreis
+        in_kreis = place_phrase(kreis_name, Case.LOCATIVE) if kreisfrei else kreis_phrase(kreis_name, Case.LOCATIVE)
         if ctype is CommuneType.KREIS:
             if kreisfrei:
                 self.error(where, f"„{ags}“ ist der Schlüssel der kreisfreien Stadt {kreis_name}, nicht eines Kreises",
                            "den Typ auf kreisfreie-stadt ändern und den 8-stelligen AGS eintragen")
             return
         if ags not in self.areas.gemeinden:
-            self.error(where, f"eine Gemeinde mit dem AGS „{ags}“ gibt es in {kreis_name} nicht",
+            self.error(where, f"eine Gemeinde mit dem AGS „{ags}“ gibt es {in_kreis} nicht",
                        lookup + " (die letzten drei Ziffern)")
             return
         exception = self.areas.kreisfrei_in_kreis.get(ags)
         if ctype is CommuneType.KREISFREIE_STADT and not kreisfrei and exception is None:
-            self.error(where, f"„{ags}“ ({self.areas.gemeinden[ags]}) liegt im Kreis {kreis_name}, "
+            self.error(where, f"„{ags}“ ({self.areas.gemeinden[ags]}) liegt {in_kreis}, "
                               "ist also keine kreisfreie Stadt",
                        "den Typ auf kreisangehoerige-stadt ändern oder den AGS berichtigen")
         elif ctype is CommuneType.KREISANGEHOERIGE_STADT and (kreisfrei or exception is not None):
