@@ -209,3 +209,86 @@ def test_joint_application_is_loaded(tmp_path):
     joint = load(registry, PROGRAMME).communes[0].joint_application
     assert joint.partners == ("Unna", "Lünen") and joint.text == "Gemeinsam beworben."
     assert joint.sources[0].url == "https://example.org/unna"
+
+
+# -- the file itself: bytes, folders, positions -------------------------------------------------
+@pytest.mark.parametrize("raw,line,col,fragment", [
+    (BASE.encode().replace(b"Wir freuen", b"Wir fr\xc3\xa4\xffuen"), 24, 22, "0xFF"),        # invalid UTF-8: line:col, not byte
+    (BASE.encode().replace(b"publisher: Beispiel\n        title", b"publisher: B\xc3\xa4\x01\n        title"), 20, 22, "U+0001"),
+    (BASE.encode().replace(b"    name: Ahlen", b"    name: \xc3\xa4\xc3\xa4 \xc2\x85x\x07"), 13, 17, "U+0007"),
+])
+def test_file_level_problems_are_reported_by_line_and_column(tmp_path, raw, line, col, fragment):
+    registry = tmp_path / "communes.yaml"
+    registry.write_bytes(raw)
+    found = diagnostics_for_bytes(registry)
+    assert any(fragment in d.problem and (d.line, d.column) == (line, col) for d in found), [str(d) for d in found]
+
+
+def diagnostics_for_bytes(registry: Path):
+    with pytest.raises(RegistryError) as info:
+        load(registry, PROGRAMME)
+    return info.value.diagnostics
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    registry = tmp_path / "communes.yaml"
+    registry.write_bytes(b"\xef\xbb\xbf" + BASE.encode())
+    assert len(load(registry, PROGRAMME).communes) == 2
+
+
+def test_a_folder_or_missing_file_is_reported(tmp_path):
+    (message,) = diagnostics_for_bytes(tmp_path)
+    assert "Ordner" in message.problem and message.line == 1
+    (message,) = diagnostics_for_bytes(tmp_path / "fehlt.yaml")
+    assert "gibt es nicht" in message.problem
+
+
+def test_programme_file_problems_name_the_programme_file(tmp_path):
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(BASE, encoding="utf-8")
+    programme = tmp_path / "programme.yaml"
+    text = PROGRAMME.read_text(encoding="utf-8").replace("- cohort: 2017", "- cohort: 2019", 1)
+    text = text.replace('- date: "2011-11-09"', '- date: "2011-13"', 1)
+    programme.write_text(text, encoding="utf-8")
+    with pytest.raises(RegistryError) as info:
+        load(registry, programme)
+    messages = [d for d in info.value.diagnostics if d.file.endswith("programme.yaml")]
+    assert any("Monat 13" in d.problem and d.field == "1. Meilenstein, Datum" for d in messages), messages
+    assert any("2019" in d.problem and d.field == "2. Jahrgang, Jahrgang" for d in messages), messages
+    assert any("Jahrgangs 2017" in d.problem for d in messages), messages
+
+
+def test_more_than_a_hundred_problems_are_cut_with_a_note(tmp_path):
+    text = BASE.replace("    statements: []\n", "    statements: []\n" + "".join(f"    x{i}: 1\n" for i in range(300)), 1)
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(text, encoding="utf-8")
+    found = diagnostics_for_bytes(registry)
+    assert len(found) == 101 and sum("nicht gezeigt" in d.problem for d in found) == 1
+
+
+def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path):
+    """What `make check` accepts, the build's map step accepts too: one entry for every area of NRW."""
+    import json
+
+    from kekiz import nrw
+    from kekiz.geo import load_geodata
+    from kekiz.mappages import check_shapes
+
+    geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
+    entries = []
+    for area in geo["kreise"] + geo["gemeinden"]:
+        ags = area["ags"]
+        kreisfrei = nrw.KREISE[ags[:5]][1]
+        if len(ags) == 5:
+            if kreisfrei:
+                continue  # a kreisfreie Stadt is entered with its 8-digit AGS
+            kind = "kreis"
+        else:
+            kind = "kreisfreie-stadt" if kreisfrei or ags == "05334002" else "kreisangehoerige-stadt"
+        entries.append(f'  - {{slug: a{ags}, name: Ort, official_name: Ort, type: {kind}, cohort: 2017, ags: "{ags}", '
+                       "sources: [{url: 'https://example.org/', publisher: P}], statements: []}\n")
+    registry = tmp_path / "communes.yaml"
+    registry.write_text('stand: "2026-11-21"\ncommunes:\n' + "".join(entries), encoding="utf-8")
+    loaded = load(registry, PROGRAMME)
+    assert len(loaded.communes) == 396 + 53 - 22
+    check_shapes(loaded, load_geodata(ROOT / "data" / "nrw-geo.json"), "communes.yaml")
