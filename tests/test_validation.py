@@ -215,7 +215,7 @@ def test_joint_application_is_loaded(tmp_path):
 @pytest.mark.parametrize("raw,line,col,fragment", [
     (BASE.encode().replace(b"Wir freuen", b"Wir fr\xc3\xa4\xffuen"), 24, 22, "0xFF"),        # invalid UTF-8: line:col, not byte
     (BASE.encode().replace(b"publisher: Beispiel\n        title", b"publisher: B\xc3\xa4\x01\n        title"), 20, 22, "U+0001"),
-    (BASE.encode().replace(b"    name: Ahlen", b"    name: \xc3\xa4\xc3\xa4 \xc2\x85x\x07"), 13, 17, "U+0007"),
+    (BASE.encode().replace(b"    name: Ahlen", b"    name: \xc3\xa4\xc3\xa4 \xc2\x85x\x07"), 13, 16, "U+0007"),
 ])
 def test_file_level_problems_are_reported_by_line_and_column(tmp_path, raw, line, col, fragment):
     registry = tmp_path / "communes.yaml"
