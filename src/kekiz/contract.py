@@ -365,6 +365,10 @@ class Contract:
             return f"„{shown(value)}“ ist kein erlaubter Wert", fix
         if kind == "pattern":
             problem, fix = _split(schema.get("patternErrorMessage", "entspricht nicht der Vorgabe — den Wert prüfen"))
+            if problem.startswith("Leerer Text oder Steuerzeichen"):  # say which of the two
+                if not value.strip():
+                    return "der Text ist leer", fix
+                problem = "enthält einen Zeilenumbruch oder ein anderes Steuerzeichen"
             if schema.get("format") == "kekiz-datum":
                 problem = explain_date(value) or problem
             return f"„{shown(value)}“: {_lower_first(problem)}", fix
