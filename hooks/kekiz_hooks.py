@@ -74,9 +74,10 @@ def on_config(config):
         config.edit_uri = None  # no repository known: no edit links (and no warnings about them)
     extra = config.extra.get("kekiz", {}) or {}
     try:
-        operator, notices = read_operator(config.extra)
-    except SettingsError as error:
-        raise Abort(error.report()) from None
+        operator, notices = read_operator(config.extra, Path(config.config_file_path))
+    except SettingsError as error:  # e.g. a typo in extra.operator
+        _stop(error)
+        return config
     for line in notices:
         # INFO, not WARNING: `--strict` fails on warnings, and a fresh clone without operator must build.
         _log.info(line)

@@ -81,14 +81,18 @@ def test_unusable_settings_are_all_reported_at_once():
         Operator.from_extra({"operator": {"emial": "a@b.de", "email": "keine Adresse", "phone": "ruf an",
                                           "name": 42, "accessibility_contact": "x@y"}})
     report = caught.value.report()
-    assert "mkdocs.yml: extra.operator.emial: unbekannte Einstellung — meinten Sie „email“?" in report
+    assert "mkdocs.yml:1:1: extra.operator.emial: unbekannte Einstellung — meinten Sie „email“?" in report
     assert "extra.operator.email: „keine Adresse“ ist keine E-Mail-Adresse" in report
     assert "extra.operator.phone: „ruf an“ ist keine Telefonnummer" in report
-    assert "extra.operator.name: muss Text sein" in report
+    assert "extra.operator.name: muss Text sein, gefunden: 42" in report
     assert "extra.operator.accessibility_contact: „x@y“ ist keine E-Mail-Adresse" in report
-    assert "5 Fehler in den Betreiber-Angaben" in report
-    with pytest.raises(SettingsError, match="muss eine Liste von Einstellungen sein"):
+    assert "5 Fehler in mkdocs.yml gefunden" in report
+    with pytest.raises(SettingsError, match="hier werden Einstellungen erwartet"):
         Operator.from_extra({"operator": "Stadt Beispiel"})
+    # a value cannot forge a second message line
+    with pytest.raises(SettingsError) as caught:
+        Operator.from_extra({"operator": {"email": "a\nmkdocs.yml:1:1: gefälscht"}})
+    assert len(caught.value.report().splitlines()) == 2
 
 
 def test_missing_settings_are_notices_unless_the_publishing_build_requires_them():
@@ -231,7 +235,7 @@ def test_check_reports_missing_settings_and_passes(capsys):
     assert cli(["check", "--root", str(ROOT)]) == 0
     out = capsys.readouterr().out
     for key in REQUIRED:
-        assert f"HINWEIS: mkdocs.yml: extra.operator.{key} ist leer" in out
+        assert re.search(rf"^HINWEIS: mkdocs\.yml:\d+:5: extra\.operator\.{key} ist leer", out, re.M), key
     assert f"Betreiber-Angaben: {len(REQUIRED)} fehlen noch." in out
 
 
@@ -255,8 +259,10 @@ def _yaml_string(value: str) -> str:
 
 def test_check_reports_unusable_settings_and_fails(tmp_path, capsys):
     root = project_copy(tmp_path, {**FULL, "emial": "x@y.de"})
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index('    emial: "x@y.de"') + 1
     assert cli(["check", "--root", str(root)]) == 1
-    assert "extra.operator.emial: unbekannte Einstellung — meinten Sie „email“?" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"mkdocs.yml:{line}:5: extra.operator.emial: unbekannte Einstellung — meinten Sie „email“?" in err
 
 
 def test_check_with_complete_settings(tmp_path, capsys):
@@ -358,8 +364,8 @@ def test_publishing_build_stops_without_operator(tmp_path):
     result = build(ROOT, tmp_path / "site", KEKIZ_REQUIRE_OPERATOR="true")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{len(REQUIRED)} Fehler in den Betreiber-Angaben" in output and "KEKIZ_REQUIRE_OPERATOR ist gesetzt" in output
-    assert "mkdocs.yml: extra.operator.name ist leer" in output
+    assert f"{len(REQUIRED)} Fehler in mkdocs.yml gefunden; die Website wurde nicht gebaut" in output
+    assert "extra.operator.name: ist leer (Name der Betreiberin oder des Betreibers), für die Veröffentlichung" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -368,7 +374,10 @@ def test_check_fails_for_publishing_without_operator(monkeypatch, capsys):
     monkeypatch.setenv("KEKIZ_REQUIRE_OPERATOR", "true")  # read through mkdocs.yml's !ENV, as MkDocs does
     assert cli(["check", "--root", str(ROOT)]) == 1
     err = capsys.readouterr().err
-    assert "mkdocs.yml: extra.operator.email ist leer" in err and "KEKIZ_REQUIRE_OPERATOR ist gesetzt" in err
+    line = next(i for i, text in enumerate((ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith('    email: ""'))
+    assert f"mkdocs.yml:{line}:5: extra.operator.email: ist leer (E-Mail-Adresse), für die Veröffentlichung " \
+           "(KEKIZ_REQUIRE_OPERATOR) aber nötig" in err
 
 
 @pytest.mark.browser
@@ -401,3 +410,13 @@ def test_legal_pages_in_chromium(built_site, chromium):
             assert visit.foreign == [] and visit.errors == [], (visit.foreign, visit.errors)
             visit.close()
         browser.close()
+
+
+def test_build_stops_on_a_typo_in_the_operator_settings(tmp_path):
+    root = project_copy(tmp_path / "project", {**FULL, "telefon": "+49 211 1"})
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index('    telefon: "+49 211 1"') + 1
+    result = build(root, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert f"mkdocs.yml:{line}:5: extra.operator.telefon: unbekannte Einstellung" in output
+    assert not (tmp_path / "site").exists()

@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
+        _check_legal(args.root)  # all problems at once
         return 1
     print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
           f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
@@ -37,14 +38,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_legal(root: Path) -> int:
     """The legal pages' inputs: the accessibility statement's data and the operator settings."""
+    problems = []
+    notices: list[str] = []
     try:
         load_accessibility_statement(root / ACCESSIBILITY_FILE, ACCESSIBILITY_FILE.as_posix())
-        _operator, notices = load_operator(root)
     except RegistryError as error:
-        print(error.report("nur geprüft, nichts gebaut"), file=sys.stderr)
-        return 1
+        problems += error.diagnostics
+    try:
+        _operator, notices = load_operator(root)
     except SettingsError as error:
-        print(error.report("nur geprüft, nichts gebaut"), file=sys.stderr)
+        problems += error.diagnostics
+    if problems:
+        print(RegistryError(problems).report("nur geprüft, nichts gebaut"), file=sys.stderr)
         return 1
     for line in notices:
         print(line)

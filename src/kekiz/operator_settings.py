@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from .diagnostics import Diagnostic, RegistryError, shown
+
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.operator"
 
@@ -62,17 +64,18 @@ _OPTIONAL = {"accessibility_contact"}
 _EMAIL_KEYS = {"email", "accessibility_contact"}
 
 
-class SettingsError(Exception):
-    """Unusable operator settings; every problem at once, one line each."""
+class SettingsError(RegistryError):
+    """Unusable operator settings: every problem at once, as file:line:col messages."""
 
-    def __init__(self, problems: list[str], why: str = ""):
-        self.problems = problems
-        self.why = why
-        super().__init__(self.report())
 
-    def report(self, closing: str = "die Website wurde nicht gebaut") -> str:
-        summary = f"{len(self.problems)} Fehler in den Betreiber-Angaben ({CONFIG_FILE}, {SECTION})"
-        return "\n".join(self.problems + [f"{summary}{self.why}; {closing}."])
+Position = tuple[int, int]
+
+
+def _diagnostics(findings: list[tuple[str | None, str, str]], config_file: Path | None) -> list[Diagnostic]:
+    """(key, problem, fix) under extra.operator -> messages that point at the key in mkdocs.yml."""
+    positions = _key_positions(config_file) if config_file is not None else {}
+    return [Diagnostic(CONFIG_FILE, *positions.get(key, positions.get(None, (1, 1))), "",
+                       f"{SECTION}.{key}" if key else SECTION, problem, fix) for key, problem, fix in findings]
 
 
 @dataclass(frozen=True)
@@ -91,41 +94,44 @@ class Operator:
     accessibility_contact: str = ""
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any] | None) -> Operator:
-        """Read `extra.operator` from MkDocs' `extra` mapping; raise SettingsError if unusable."""
+    def from_extra(cls, extra: Mapping[str, Any] | None, config_file: Path | None = None) -> Operator:
+        """Read `extra.operator` from MkDocs' `extra` mapping; raise SettingsError if unusable.
+
+        `config_file` (mkdocs.yml) is read only to say on which line a problem is.
+        """
         raw = (extra or {}).get("operator")
         if raw is None:
             return cls()
         if not isinstance(raw, Mapping):
-            raise SettingsError([f"{CONFIG_FILE}: {SECTION}: muss eine Liste von Einstellungen sein "
-                                 f"(name:, address:, …), nicht {type(raw).__name__} — siehe die Kommentare in {CONFIG_FILE}"])
-        problems: list[str] = []
+            raise SettingsError(_diagnostics([(None, "hier werden Einstellungen erwartet (name:, address:, …)",
+                                               f"die Einstellungen eingerückt darunter schreiben, wie in den Kommentaren "
+                                               f"in {CONFIG_FILE}")], config_file))
+        findings: list[tuple[str | None, str, str]] = []
         values: dict[str, str] = {}
         for key, value in raw.items():
-            where = f"{CONFIG_FILE}: {SECTION}.{key}"
             if key not in _BY_KEY:
                 guess = difflib.get_close_matches(str(key), list(_BY_KEY), n=1, cutoff=0.6)
                 hint = f"meinten Sie „{guess[0]}“?" if guess else "bekannt sind: " + ", ".join(_BY_KEY)
-                problems.append(f"{where}: unbekannte Einstellung — {hint}")
+                findings.append((str(key), "unbekannte Einstellung", hint))
                 continue
             if value is None:
                 continue
             if not isinstance(value, str):
-                problems.append(f"{where}: muss Text sein, nicht {type(value).__name__} — "
-                                f"in Anführungszeichen setzen, z. B. {key}: \"{value}\"")
+                findings.append((key, f"muss Text sein, gefunden: {shown(value)}",
+                                 f'in Anführungszeichen setzen, z. B. {key}: "{shown(value)}"'))
                 continue
             value = value.strip()
             if value and key in _EMAIL_KEYS and not _EMAIL_RE.match(value):
-                problems.append(f"{where}: „{value}“ ist keine E-Mail-Adresse — "
-                                f"nur die Adresse eintragen, z. B. {key}: redaktion@example.org, oder leer lassen")
+                findings.append((key, f"„{shown(value)}“ ist keine E-Mail-Adresse",
+                                 f"nur die Adresse eintragen, z. B. {key}: redaktion@example.org, oder leer lassen"))
                 continue
             if value and key == "phone" and not _PHONE_RE.match(value):
-                problems.append(f"{where}: „{value}“ ist keine Telefonnummer — "
-                                "nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. phone: \"+49 211 1234-0\"")
+                findings.append((key, f"„{shown(value)}“ ist keine Telefonnummer",
+                                 'nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. phone: "+49 211 1234-0"'))
                 continue
             values[key] = value
-        if problems:
-            raise SettingsError(problems)
+        if findings:
+            raise SettingsError(_diagnostics(findings, config_file))
         return cls(**values)
 
     def missing(self) -> list[Setting]:
@@ -147,26 +153,31 @@ class Operator:
         return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
 
 
-def missing_notices(operator: Operator) -> list[str]:
+def missing_notices(operator: Operator, config_file: Path | None = None) -> list[str]:
     """One line per missing setting, for the build log and `make check`."""
-    return [f"HINWEIS: {CONFIG_FILE}: {SECTION}.{s.key} ist leer ({s.label}; gebraucht für: {s.needed_for}) — "
-            f"eintragen: {s.example}" for s in operator.missing()]
+    positions = _key_positions(config_file) if config_file is not None and not operator.is_complete else {}
+    lines = []
+    for s in operator.missing():
+        where = ":".join(map(str, positions[s.key])) if s.key in positions else ""
+        lines.append(f"HINWEIS: {CONFIG_FILE}{':' + where if where else ''}: {SECTION}.{s.key} ist leer ({s.label}; "
+                     f"gebraucht für: {s.needed_for}) — eintragen: {s.example}")
+    return lines
 
 
-def read_operator(extra: Mapping[str, Any] | None) -> tuple[Operator, list[str]]:
+def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = None) -> tuple[Operator, list[str]]:
     """The operator and one notice per missing setting.
 
     Missing settings are notices, not errors: a fresh clone must build. The publishing
-    workflow sets KEKIZ_REQUIRE_OPERATOR=1 (extra.kekiz.require_operator), which makes them
+    workflow sets KEKIZ_REQUIRE_OPERATOR=true (extra.kekiz.require_operator), which makes them
     errors, so the public site never goes out without an Impressum.
     """
-    operator = Operator.from_extra(extra)
-    notices = missing_notices(operator)
+    operator = Operator.from_extra(extra, config_file)
     options = (extra or {}).get("kekiz") or {}
-    if notices and isinstance(options, Mapping) and options.get("require_operator"):
-        raise SettingsError([n.removeprefix("HINWEIS: ") for n in notices],
-                            why=" — KEKIZ_REQUIRE_OPERATOR ist gesetzt: für die Veröffentlichung müssen sie eingetragen sein")
-    return operator, notices
+    if operator.missing() and isinstance(options, Mapping) and options.get("require_operator"):
+        raise SettingsError(_diagnostics(
+            [(s.key, f"ist leer ({s.label}), für die Veröffentlichung (KEKIZ_REQUIRE_OPERATOR) aber nötig",
+              f"eintragen: {s.example}") for s in operator.missing()], config_file))
+    return operator, missing_notices(operator, config_file)
 
 
 # --- reading mkdocs.yml without MkDocs (for `python -m kekiz check`) -------------------------
@@ -197,17 +208,42 @@ _ConfigLoader.add_multi_constructor("!", _other_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _other_tag)
 
 
+def _key_positions(config_file: Path) -> dict[str | None, Position]:
+    """Line and column of extra.operator (key None) and of each key under it; {} if unreadable."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    for name in ("extra", "operator"):
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == name), None)
+        if found is None:
+            return {}
+        key_node, node = found
+    positions: dict[str | None, Position] = {None: (key_node.start_mark.line + 1, key_node.start_mark.column + 1)}
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                positions.setdefault(key.value, (key.start_mark.line + 1, key.start_mark.column + 1))
+    return positions
+
+
 def load_operator(root: Path) -> tuple[Operator, list[str]]:
     """The operator settings of the project at `root` and their notices; SettingsError if unusable."""
     path = root / CONFIG_FILE
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except FileNotFoundError:
-        raise SettingsError([f"{CONFIG_FILE}: die Datei fehlt — im Projektordner aufrufen oder --root angeben"]) from None
+        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", "die Datei fehlt",
+                                        "im Projektordner aufrufen oder --root angeben")]) from None
     except yaml.YAMLError as error:
-        raise SettingsError([f"{CONFIG_FILE}: YAML-Fehler: {error}"]) from None
+        mark = getattr(error, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise SettingsError([Diagnostic(CONFIG_FILE, line, col, "", "", f"YAML-Fehler: {shown(str(error))}",
+                                        "Einrückung und Doppelpunkte in dieser Zeile prüfen")]) from None
     extra = config.get("extra") if isinstance(config, dict) else None
-    return read_operator(extra if isinstance(extra, Mapping) else None)
+    return read_operator(extra if isinstance(extra, Mapping) else None, path)
 
 
 assert {f.name for f in fields(Operator)} == set(_BY_KEY), "every setting has a field and vice versa"
