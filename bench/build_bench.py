@@ -36,14 +36,22 @@ STATEMENT = {
 }
 
 
+class _QuotedStrings(yaml.SafeDumper):
+    """Text in quotation marks, as the registry writes it: YAML 1.2 (editors, the build) reads a
+    bare 05162996 as a number, where PyYAML's YAML 1.1 would leave it unquoted."""
+
+
+_QuotedStrings.add_representer(str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"'))
+
+
 def synthetic_project(n: int, where: Path) -> Path:
     """A copy of the project whose registry and boundary file hold `n` synthetic towns."""
     project = where / f"kekiz-{n}"
     for part in ("docs", "hooks", "overrides"):
         shutil.copytree(ROOT / part, project / part)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "data").mkdir()
-    shutil.copy(ROOT / "data" / "programme.yaml", project / "data" / "programme.yaml")
+    # Every data file (schemas, programme, legal pages' data) except the two replaced below.
+    shutil.copytree(ROOT / "data", project / "data", ignore=shutil.ignore_patterns("communes.yaml", "nrw-geo.json"))
 
     geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
     kreise = [ags for ags, (_, kreisfrei) in sorted(nrw.KREISE.items()) if not kreisfrei]
@@ -67,7 +75,8 @@ def synthetic_project(n: int, where: Path) -> Path:
     geo["gemeinden"].sort(key=lambda g: g["ags"])
     (project / "data" / "nrw-geo.json").write_text(json.dumps(geo, ensure_ascii=False), encoding="utf-8")
     (project / "data" / "communes.yaml").write_text(
-        yaml.safe_dump({"stand": "2026-11-21", "communes": communes}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.dump({"stand": "2026-11-21", "communes": communes}, Dumper=_QuotedStrings, allow_unicode=True,
+                  sort_keys=False), encoding="utf-8")
     return project
 
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
+
 from . import nrw
 from .contract import MAX_MESSAGES, Contract, subject_of
 from .diagnostics import Diagnostic, RegistryError, shown
@@ -80,7 +82,13 @@ def _check(doc: Document, schema_file: Path, problems: list[Diagnostic], rules) 
     """Schema, then the rules a schema cannot state. True if the file was read at all."""
     if doc.problems:
         return False
-    contract = _contract(schema_file)
+    try:
+        contract = _contract(schema_file)
+    except (OSError, ValueError, jsonschema.SchemaError) as exc:  # a project file, not the editors' input
+        problems.append(Diagnostic(schema_file.as_posix(), 1, 1, "", "",
+                                   f"das Schema lässt sich nicht lesen ({shown(str(exc))})",
+                                   "die Datei aus dem Repository wiederherstellen (git checkout)"))
+        return False
     before = len(problems)
     problems.extend(contract.diagnostics(doc))
     if rules is not None and len(problems) == before:
