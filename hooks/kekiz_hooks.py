@@ -12,6 +12,7 @@ list from `kekiz.errorpage`, and live reload brings the pages back once the file
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -28,12 +29,16 @@ from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
+from kekiz.urls import public_site_url
 
 _build: SiteBuild | None = None
 _serving = False                         # set by on_startup for `mkdocs serve`
 _errors: list[Diagnostic] = []           # while serving with a broken registry
 _last_pages: dict[str, str] = {}         # src_uri -> front matter of the last good build's generated pages
 _log = logging.getLogger("mkdocs.hooks.kekiz")
+# Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
+NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
+               "Adressen (nur relative). Für die Veröffentlichung KEKIZ_SITE_URL=https://… setzen.")
 _H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
 _TAG_RE = re.compile(r"<[^>]+>")
 
@@ -81,9 +86,12 @@ def on_config(config):
     for line in notices:
         # INFO, not WARNING: `--strict` fails on warnings, and a fresh clone without operator must build.
         _log.info(line)
+    site_url = public_site_url(config.site_url)
+    if site_url is None:
+        _log.info(NO_SITE_URL)
     context = SiteContext(
         site_name=config.site_name,
-        site_url=config.site_url or None,
+        site_url=site_url,
         repo_url=config.repo_url or None,
         branch=extra.get("branch", "main"),
         operator=operator,
@@ -134,6 +142,17 @@ def on_page_content(html: str, page, config, files) -> str:
     return html
 
 
+def on_page_context(context, page, config, nav):
+    """Link previews, feed links and JSON-LD for the head (overrides/main.html prints them)."""
+    if _build is None:  # serving with a broken registry: the error page needs none of it
+        return context
+    path = page.file.url if page.file.url != "." else ""
+    title = config.site_name if page.is_homepage else page.title
+    description = page.meta.get("description") or config.site_description or ""
+    page.meta["kekiz_head"] = _build.head(path.lstrip("/"), title, description)
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
     if _build is None:
         return error_page(_errors)
@@ -148,7 +167,10 @@ def on_post_build(config) -> None:
     for path, text in _build.files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
 
 
 def _front_matter(page) -> str:

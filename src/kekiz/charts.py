@@ -28,6 +28,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 
 import pygal
+from pygal.etree import etree as _pygal_etree
 from pygal.style import Style
 
 from .model import (
@@ -41,6 +42,10 @@ from .model import (
 )
 from .svgmarkup import check_id_prefix as _check_prefix
 from .svgmarkup import esc as _e
+
+# pygal builds its tree with lxml when lxml is installed (feedgen needs it); this module edits
+# that tree with xml.etree, so pin pygal to xml.etree: same tree type, same bytes either way.
+_pygal_etree.to_etree()
 
 __all__ = ["participation_chart", "timeline_chart"]
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .german import Case, capfirst, nest_quotes, zu
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
+from .citations import commune_facts, statement_citation
 from .operator_settings import Operator
 from .urls import absolute, relative
 
@@ -64,11 +65,12 @@ def _env() -> jinja2.Environment:
     return env
 
 
-def _render(template: str, page_path: str, **context) -> str:
+def render(template: str, page_path: str, **context) -> str:
     return _env().get_template(template).render(link=lambda target: relative(target, page_path), **context)
 
 
-def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None) -> RenderedPage:
+def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None,
+                 press_page: str | None = None, feed: str | None = None) -> RenderedPage:
     cohort_info = registry.programme.cohorts[commune.cohort]
     edit_url = view_url = None
     if site.repo_url:
@@ -76,7 +78,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         edit_url = f"{repo}/edit/{site.branch}/{site.registry_file}"
         view_url = f"{repo}/blob/{site.branch}/{site.registry_file}#L{commune.line}"
     sources = _SourceList(commune, cohort_info)
-    html = _render(
+    html = render(
         "commune.html.j2", commune.path,
         c=commune,
         stand=registry.stand,
@@ -100,6 +102,11 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         operator=site.operator,
         geo_attribution=site.geo_attribution,
         locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
+        quote_citation=lambda st: statement_citation(commune, st, site_name=site.site_name, site_url=site.site_url,
+                                           stand=registry.stand),
+        facts=commune_facts(commune, cohort_info.programme, commune.kreis_name),
+        press_page=press_page,
+        feed=feed,
     )
     return RenderedPage(commune.path, commune.name, describe(commune), html)
 
@@ -141,7 +148,7 @@ def _groups(registry: Registry) -> list[_Group]:
 
 def overview_page(registry: Registry, site: SiteContext) -> RenderedPage:
     groups = _groups(registry)
-    html = _render("overview.html.j2", OVERVIEW_PATH, groups=groups, total=len(registry.communes),
+    html = render("overview.html.j2", OVERVIEW_PATH, groups=groups, total=len(registry.communes),
                    later=_later_milestones(registry.programme), timeline=TIMELINE_PATH,
                    explainer=EXPLAINER_PATH, map_path=MAP_PATH)
     description = (f"Alle {len(registry.communes)} Kommunen von „Kein Kind zurücklassen!“ in Nordrhein-Westfalen, "
@@ -158,12 +165,12 @@ def _later_milestones(programme: Programme) -> list[Milestone]:
 
 def cohorts_fragment(registry: Registry, page_path: str) -> str:
     """The two cohorts with their sources, for the programme explainer (anchors #jahrgang-…)."""
-    return _render("cohorts.html.j2", page_path, groups=_groups(registry), overview=OVERVIEW_PATH)
+    return render("cohorts.html.j2", page_path, groups=_groups(registry), overview=OVERVIEW_PATH)
 
 
 def commune_list_fragment(registry: Registry, page_path: str) -> str:
     """All Kommunen as a linked list by cohort: the text alternative next to the map."""
-    return _render("commune_list.html.j2", page_path, groups=_groups(registry))
+    return render("commune_list.html.j2", page_path, groups=_groups(registry))
 
 
 def redirect_pages(registry: Registry, site: SiteContext) -> dict[str, str]:
@@ -175,7 +182,7 @@ def redirect_pages(registry: Registry, site: SiteContext) -> dict[str, str]:
     out = {}
     for old, commune in sorted(registry.redirects.items()):
         old_path = f"kommunen/{old}/"
-        out[f"{old_path}index.html"] = _render(
+        out[f"{old_path}index.html"] = render(
             "redirect.html.j2", old_path, c=commune,
             target=relative(commune.path, old_path),
             permalink=absolute(commune.path, site.site_url),

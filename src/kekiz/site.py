@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, legal, mappages, pages
+from . import charts, dcat, exports, feeds, legal, mappages, pages, press, previews, social
 from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
@@ -31,7 +31,7 @@ class SiteBuild:
     registry: Registry
     context: SiteContext
     pages: dict[str, RenderedPage] = field(default_factory=dict)       # by src_uri
-    files: dict[str, str] = field(default_factory=dict)                # extra output files by path
+    files: dict[str, str | bytes] = field(default_factory=dict)        # extra output files by path
     fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
 
     @staticmethod
@@ -55,6 +55,10 @@ class SiteBuild:
             html = html.replace(key, svg, 1)
         return html
 
+    def head(self, page_path: str, title: str, description: str) -> str:
+        """Tags for the page's head: link previews, feed links, JSON-LD."""
+        return social.head_tags(self.registry, self.context, page_path, title, description)
+
     def fill_markers(self, html: str, page_path: str, source_name: str) -> str:
         """Replace every marker in a hand-written page; an unknown name is an error, not a gap."""
         def replace(match: re.Match) -> str:
@@ -74,7 +78,9 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     site = SiteBuild(registry, context)
     for commune in registry.communes:
         locator = mappages.locator_fragment(registry, geo, commune)
-        page = pages.commune_page(registry, commune, context, locator_svg=locator)
+        page = pages.commune_page(registry, commune, context, locator_svg=locator,
+                                  press_page=press.commune_path(commune) if commune.statements else None,
+                                  feed=feeds.commune_feed(commune) if feeds.has_feed(commune) else None)
         site.pages[page.src_uri] = page
     overview = pages.overview_page(registry, context)
     site.pages[overview.src_uri] = overview
@@ -82,6 +88,7 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     statement = legal.load_accessibility_statement(root / legal.ACCESSIBILITY_FILE, legal.ACCESSIBILITY_FILE.as_posix())
     for page in legal.legal_pages(registry, context, statement):
         site.pages[page.src_uri] = page
+    _add_press_and_open_data(site, geo.source.attribution)
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
     site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, path)
@@ -89,3 +96,21 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     return site
+
+
+def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> None:
+    """Press pages, feeds, downloads, their catalogue and the link-preview images."""
+    registry, context = site.registry, site.context
+    for page in press.press_pages(registry, context):
+        site.pages[page.src_uri] = page
+    site.files.update(feeds.build_feeds(registry, context.site_name, context.site_url))
+    site.files.update(exports.export_files(registry, context.site_url))
+    operator = dcat.Operator.from_settings(context.operator)
+    has_geojson = False
+    site.files[dcat.CATALOG_FILE] = dcat.catalogue(registry, context.site_name, context.site_url, operator,
+                                                   has_geojson, geo_attribution)
+    data = exports.data_page(registry, context.site_name, context.site_url, operator, has_geojson=has_geojson,
+                             geo_attribution=geo_attribution, catalog_file=dcat.CATALOG_FILE,
+                             feed_file=feeds.SITE_FEED, press_path=press.PRESS_PATH)
+    site.pages[data.src_uri] = data
+    site.files.update(previews.preview_images(registry.communes, context.site_name))

@@ -4,6 +4,7 @@ sub-path (GitHub Pages project sites) and offline; only permalinks are absolute.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 
 
 def relative(target: str, page: str) -> str:
@@ -29,3 +30,17 @@ def absolute(target: str, site_url: str | None) -> str | None:
     if not site_url:
         return None
     return site_url.rstrip("/") + "/" + target.lstrip("/")
+
+
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
+
+
+def public_site_url(site_url: str | None) -> str | None:
+    """The configured address if it is a public one; None for unset or local addresses
+    (`mkdocs serve` sets http://127.0.0.1:8000/), which must never be printed as permanent."""
+    if not site_url:
+        return None
+    host = (urlsplit(site_url).hostname or "").lower()
+    if host in _LOCAL_HOSTS or host.endswith(".localhost"):
+        return None
+    return site_url if site_url.endswith("/") else site_url + "/"

@@ -1,0 +1,144 @@
+"""Atom feeds (RFC 4287) of the registry's statements: one for the site, one per Kommune with statements.
+
+Dates and ids come from the registry only, never from the build clock or git, so a rebuild
+gives the same bytes and feed readers never see an entry twice:
+- entry id: a name-based UUID of the Kommune's slug and the statement's id (both never change);
+- entry date: the statement's date when the source gives the day, else the day editors added it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from feedgen.feed import FeedGenerator
+
+from .inert import xml_text
+from .model import Commune, PartialDate, Registry, Statement
+from .urls import absolute, relative
+
+SITE_FEED = "feeds/aeusserungen.xml"
+FEED_TYPE = "application/atom+xml"
+# Fixed namespace for the feed's name-based UUIDs; never change it (every entry id would change).
+_ID_NAMESPACE = uuid.UUID("6f0b8f7e-3c1d-5a52-9d3e-2b7a1c4e8f10")
+
+
+def commune_feed(commune: Commune) -> str:
+    """Site-relative path of a Kommune's feed."""
+    return f"feeds/kommunen/{commune.slug}.xml"
+
+
+def has_feed(commune: Commune) -> bool:
+    return bool(commune.statements)
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    path: str      # site-relative
+    title: str
+
+
+def feed_links(registry: Registry, page_path: str) -> list[FeedLink]:
+    """The feeds a page advertises in its head: the site feed, and its Kommune's own feed."""
+    links = [FeedLink(SITE_FEED, "Äußerungen zu „Kein Kind zurücklassen!“ (alle Kommunen)")]
+    for commune in registry.communes:
+        if commune.path == page_path and has_feed(commune):
+            links.append(FeedLink(commune_feed(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
+    return links
+
+
+def entry_id(commune: Commune, statement: Statement) -> str:
+    return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"kommunen/{commune.slug}/{statement.id}"))
+
+
+def entry_day(statement: Statement) -> PartialDate:
+    """The statement's own day if known, else the day editors added it (a full date by contract)."""
+    date = statement.date
+    return date if date is not None and date.day is not None else statement.added
+
+
+def _timestamp(day: PartialDate) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def statement_lines(commune: Commune, statement: Statement) -> list[str]:
+    """The statement as plain text lines: words, speaker, date, form and source."""
+    if statement.is_quote:
+        words = f"„{statement.text}“"
+    else:
+        words = f"Sinngemäß wiedergegeben, kein wörtliches Zitat: {statement.text}"
+    who = statement.speaker or "Person in der Quelle nicht genannt"
+    if statement.role:
+        who += f", {statement.role}"
+    when = statement.date.german if statement.date else "Datum unbekannt"
+    source = statement.source
+    cited = source.publisher or "Herausgeber nicht genannt"
+    if source.title:
+        cited += f": „{source.title}“"
+    if source.date:
+        cited += f" ({source.date.german})"
+    if source.url:
+        cited += f", {source.url}"
+    lines = [words, f"{who} · {commune.name} · {when}"]
+    if statement.context:
+        lines.append(statement.context)
+    lines.append(f"Quelle: {cited}")
+    if statement.note:
+        lines.append(f"Hinweis: {statement.note}")
+    return lines
+
+
+def _entries(registry: Registry, communes: tuple[Commune, ...]) -> list[tuple[Commune, Statement]]:
+    """Newest entry date first; ties in a fixed order (Kommune slug, statement id)."""
+    pairs = [(c, s) for c in communes for s in c.statements]
+    pairs.sort(key=lambda p: (p[0].slug, p[1].id))
+    pairs.sort(key=lambda p: entry_day(p[1]).key, reverse=True)
+    return pairs
+
+
+def _link(target: str, feed_path: str, site_url: str | None) -> str:
+    """Absolute with a public address; else relative to the feed file (readers resolve it)."""
+    return absolute(target, site_url) or relative(target, posixpath.dirname(feed_path) + "/")
+
+
+def render_feed(registry: Registry, path: str, title: str, page: str, communes: tuple[Commune, ...],
+                site_name: str, site_url: str | None) -> bytes:
+    fg = FeedGenerator()
+    fg.id("urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, path)))
+    fg.title(xml_text(title))
+    fg.author({"name": site_name})
+    fg.language("de")
+    fg.generator("kekiz")
+    fg.link(href=_link(page, path, site_url), rel="alternate", type="text/html")
+    if site_url:
+        fg.link(href=absolute(path, site_url), rel="self", type=FEED_TYPE)
+    fg.subtitle("Belegte Äußerungen, jeweils mit Person, Datum so genau wie bekannt und Quelle. "
+                "Wörtliche Zitate stehen in Anführungszeichen, sinngemäße Wiedergaben nicht.")
+    entries = _entries(registry, communes)
+    for commune, statement in entries:
+        entry = fg.add_entry(order="append")
+        entry.id(entry_id(commune, statement))
+        who = statement.speaker or "Person nicht genannt"
+        when = statement.date.german if statement.date else "Datum unbekannt"
+        entry.title(xml_text(f"{commune.name}: {who} ({when})"))
+        entry.link(href=_link(f"{commune.path}#{statement.anchor}", path, site_url), rel="alternate", type="text/html")
+        day = _timestamp(entry_day(statement))
+        entry.updated(day)
+        entry.content(xml_text("\n".join(statement_lines(commune, statement))), type="text")
+    newest = max((entry_day(s) for _, s in entries), key=lambda d: d.key, default=registry.stand)
+    fg.updated(_timestamp(newest))
+    return fg.atom_str(pretty=True)
+
+
+def build_feeds(registry: Registry, site_name: str, site_url: str | None) -> dict[str, bytes]:
+    """Site-relative file path -> Atom document."""
+    out = {SITE_FEED: render_feed(registry, SITE_FEED, f"{site_name}: Äußerungen", "presse/",
+                                  registry.communes, site_name, site_url)}
+    for commune in registry.communes:
+        if has_feed(commune):
+            path = commune_feed(commune)
+            out[path] = render_feed(registry, path, f"{site_name}: Äußerungen zu {commune.name}", commune.path,
+                                    (commune,), site_name, site_url)
+    return out

@@ -1,0 +1,40 @@
+"""Make untrusted registry text inert for each output format that is not HTML.
+
+HTML is escaped by Jinja's autoescape; these cover the rest: XML (Atom, RDF), JSON inside a
+<script> element (JSON-LD) and spreadsheet cells (CSV).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Characters XML 1.0 forbids, plus the C1 controls and DEL it merely discourages.
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A spreadsheet treats a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def xml_text(text: str) -> str:
+    """Text with every character XML cannot carry removed (escaping is the serializer's job)."""
+    return _NOT_XML_RE.sub("", text)
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell: None is empty; text a spreadsheet would run as a formula gets a leading
+    apostrophe, which spreadsheets show as text and do not display."""
+    if value is None:
+        return ""
+    text = xml_text(str(value))
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def script_json(data: object) -> str:
+    """JSON for a <script type="application/ld+json"> element: compact, and no sequence in it
+    can close the element or open a comment (<, >, & are written as \\u escapes)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = xml_text(text)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

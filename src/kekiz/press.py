@@ -1,0 +1,111 @@
+"""The press pages: every statement in the registry, newest first, by year, with static filter
+pages by cohort and by Kommune (links, no script), and the per-statement citation line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from .model import Cohort, Commune, Registry, Statement, sort_key
+from .pages import RenderedPage, SiteContext, render
+from .citations import statement_citation
+
+PRESS_PATH = "presse/"
+UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
+
+
+@dataclass(frozen=True)
+class PressItem:
+    commune: Commune
+    statement: Statement
+
+    @property
+    def target(self) -> str:
+        """Site-relative link to the statement on its Kommune page."""
+        return f"{self.commune.path}#{self.statement.anchor}"
+
+    @property
+    def dom_id(self) -> str:
+        """Unique on press pages, where statements of several Kommunen meet."""
+        return f"{self.commune.slug}-{self.statement.anchor}"
+
+
+@dataclass(frozen=True)
+class YearSection:
+    anchor: str
+    heading: str
+    items: tuple[PressItem, ...]
+
+
+def cohort_path(cohort: Cohort) -> str:
+    return f"{PRESS_PATH}{cohort.anchor}/"
+
+
+def commune_path(commune: Commune) -> str:
+    return f"{PRESS_PATH}kommunen/{commune.slug}/"
+
+
+def _newest_first(items: list[PressItem]) -> list[PressItem]:
+    """Dated items newest first; within a year a month before a year-only date, a day before its
+    month (the more precise date is the safer "newest"); undated last, in registry order."""
+    dated = [i for i in items if i.statement.date]
+    dated.sort(key=lambda i: (i.commune.slug, i.statement.id))
+    dated.sort(key=lambda i: i.statement.date.key, reverse=True)
+    return dated + [i for i in items if not i.statement.date]
+
+
+def year_sections(items: list[PressItem]) -> list[YearSection]:
+    sections = []
+    ordered = _newest_first(items)
+    for year, group in groupby(ordered, key=lambda i: i.statement.date.year if i.statement.date else None):
+        group = tuple(group)
+        if year is None:
+            sections.append(YearSection(UNKNOWN_DATE_ANCHOR, "Datum unbekannt", group))
+        else:
+            sections.append(YearSection(f"jahr-{year}", str(year), group))
+    return sections
+
+
+def _page(registry: Registry, site: SiteContext, path: str, title: str, heading: str, items: list[PressItem],
+          description: str, active: str) -> RenderedPage:
+    with_statements = [c for c in sorted(registry.communes, key=lambda c: c.slug) if c.statements]
+    html = render(
+        "press.html.j2", path,
+        heading=heading,
+        sections=year_sections(items),
+        total=len(items),
+        cohorts=list(Cohort),
+        cohort_path=cohort_path,
+        commune_path=commune_path,
+        communes=sorted(with_statements, key=lambda c: sort_key(c.name)),
+        active=active,
+        is_filtered=path != PRESS_PATH,
+        press_path=PRESS_PATH,
+        unknown_anchor=UNKNOWN_DATE_ANCHOR,
+        cite=lambda item: statement_citation(item.commune, item.statement, site_name=site.site_name,
+                                             site_url=site.site_url, stand=registry.stand),
+        stand=registry.stand,
+    )
+    return RenderedPage(path, title, description, html)
+
+
+def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
+    """/presse/ with every statement, plus one filtered page per cohort and per Kommune with statements."""
+    everything = [PressItem(c, s) for c in registry.communes for s in c.statements]
+    pages = [_page(registry, site, PRESS_PATH, "Presse", "Presse: Äußerungen zu „Kein Kind zurücklassen!“",
+                   everything, "Alle belegten Äußerungen zu „Kein Kind zurücklassen!“ in den Kommunen, "
+                   "mit Person, Datum, Quelle und Zitiervorschlag.", "")]
+    for cohort in Cohort:
+        items = [i for i in everything if i.commune.cohort is cohort]
+        pages.append(_page(registry, site, cohort_path(cohort), f"Presse: {cohort.label}",
+                           f"Presse: Äußerungen aus Kommunen mit Teilnahme seit {cohort.value}", items,
+                           f"Belegte Äußerungen aus den Kommunen, die seit {cohort.value} an „Kein Kind "
+                           "zurücklassen!“ teilnehmen.", cohort.anchor))
+    for commune in registry.communes:
+        if commune.statements:
+            items = [i for i in everything if i.commune is commune]
+            pages.append(_page(registry, site, commune_path(commune), f"Presse: {commune.name}",
+                               f"Presse: Äußerungen zu {commune.name}", items,
+                               f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug))
+    return pages
