@@ -146,7 +146,7 @@ def on_page_context(context, page, config, nav):
     """Link previews, feed links and JSON-LD for the head (overrides/main.html prints them)."""
     if _build is None:  # serving with a broken registry: the error page needs none of it
         return context
-    path = page.file.url if page.file.url != "." else ""
+    path = "" if page.file.url in (".", "./") else page.file.url
     title = config.site_name if page.is_homepage else page.title
     description = page.meta.get("description") or config.site_description or ""
     page.meta["kekiz_head"] = _build.head(path.lstrip("/"), title, description)

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from .inert import csv_cell, xml_text
+from .inert import clean_strings, csv_cell
 from .model import Commune, Registry, Source, Statement
 from .urls import absolute
 
@@ -109,7 +109,7 @@ def registry_json(registry: Registry, site_url: str | None) -> str:
         "communes": [commune_record(registry, c, site_url) for c in registry.communes],
     }
     # No control characters: some JSON readers reject them even escaped.
-    return xml_text(json.dumps(data, ensure_ascii=False, indent=1)) + "\n"
+    return json.dumps(clean_strings(data), ensure_ascii=False, indent=1) + "\n"
 
 
 def _csv(header: tuple, rows: list[list]) -> str:
@@ -121,15 +121,17 @@ def _csv(header: tuple, rows: list[list]) -> str:
     return out.getvalue()
 
 
+def commune_csv_row(registry: Registry, c: Commune, site_url: str | None) -> list:
+    """One Kommune in the order of COMMUNE_COLUMNS (kommunen.csv and the GeoJSON properties)."""
+    parent = registry.parent_kreis(c)
+    return [c.slug, c.name, c.official_name, c.type.value, c.cohort.value, c.ags, c.regierungsbezirk,
+            c.kreis_ags if c.kreis_name else None, c.kreis_name, parent.slug if parent else None,
+            len(c.statements), " ".join(s.url for s in c.sources if s.url),
+            c.path, absolute(c.path, site_url)]
+
+
 def communes_csv(registry: Registry, site_url: str | None) -> str:
-    rows = []
-    for c in registry.communes:
-        parent = registry.parent_kreis(c)
-        rows.append([c.slug, c.name, c.official_name, c.type.value, c.cohort.value, c.ags, c.regierungsbezirk,
-                     c.kreis_ags if c.kreis_name else None, c.kreis_name, parent.slug if parent else None,
-                     len(c.statements), " ".join(s.url for s in c.sources if s.url),
-                     c.path, absolute(c.path, site_url)])
-    return _csv(COMMUNE_COLUMNS, rows)
+    return _csv(COMMUNE_COLUMNS, [commune_csv_row(registry, c, site_url) for c in registry.communes])
 
 
 def statements_csv(registry: Registry, site_url: str | None) -> str:

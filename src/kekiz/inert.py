@@ -34,7 +34,17 @@ def csv_cell(value: object) -> str:
 def script_json(data: object) -> str:
     """JSON for a <script type="application/ld+json"> element: compact, and no sequence in it
     can close the element or open a comment (<, >, & are written as \\u escapes)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    text = xml_text(text)
+    text = json.dumps(clean_strings(data), ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def clean_strings(data: object) -> object:
+    """The same data with control characters removed from every string."""
+    if isinstance(data, str):
+        return xml_text(data)
+    if isinstance(data, dict):
+        return {clean_strings(k): clean_strings(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [clean_strings(v) for v in data]
+    return data

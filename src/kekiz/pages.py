@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .german import Case, capfirst, nest_quotes, zu
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .citations import commune_facts, statement_citation
+from .inert import xml_text
 from .operator_settings import Operator
 from .urls import absolute, relative
 
@@ -59,10 +60,18 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_printable,
     )
     env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
     env.globals["Case"] = Case
     return env
+
+
+def _printable(value):
+    """Registry text may carry control characters (YAML escapes such as "\\x01"): never print them."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return xml_text(value)
+    return value
 
 
 def render(template: str, page_path: str, **context) -> str:

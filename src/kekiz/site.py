@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, dcat, exports, feeds, legal, mappages, pages, press, previews, social
+from . import charts, dcat, exports, feeds, geoexport, legal, mappages, pages, press, previews, social
 from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
@@ -88,6 +88,8 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     statement = legal.load_accessibility_statement(root / legal.ACCESSIBILITY_FILE, legal.ACCESSIBILITY_FILE.as_posix())
     for page in legal.legal_pages(registry, context, statement):
         site.pages[page.src_uri] = page
+    projection = geoexport.Projection.from_file(root / GEODATA_FILE)
+    site.files[exports.GEOJSON_FILE] = geoexport.feature_collection(registry, geo, projection, context.site_url)
     _add_press_and_open_data(site, geo.source.attribution)
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
@@ -106,7 +108,7 @@ def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> No
     site.files.update(feeds.build_feeds(registry, context.site_name, context.site_url))
     site.files.update(exports.export_files(registry, context.site_url))
     operator = dcat.Operator.from_settings(context.operator)
-    has_geojson = False
+    has_geojson = exports.GEOJSON_FILE in site.files
     site.files[dcat.CATALOG_FILE] = dcat.catalogue(registry, context.site_name, context.site_url, operator,
                                                    has_geojson, geo_attribution)
     data = exports.data_page(registry, context.site_name, context.site_url, operator, has_geojson=has_geojson,
