@@ -77,7 +77,7 @@ def test_every_page_has_link_preview_tags(built_site, path):
         assert re.search(rf'<meta property="{prop}" content="[^"]+">', page), (path, prop)
     assert '<meta property="og:locale" content="de_DE">' in page
     assert re.search(r'<meta name="twitter:card" content="summary(_large_image)?">', page)
-    assert '<link rel="alternate" type="application/atom+xml"' in page
+    assert '<link rel="alternate feed" type="application/atom+xml"' in page
     assert 'og:url' not in page and 'og:image"' not in page  # no public address: no absolute links
 
 
@@ -281,7 +281,7 @@ def test_preview_images_are_small_reproducible_and_timeless(built_site):
 def hostile_registry(tmp_path: Path) -> Path:
     text = BASE.replace(
         "      - text: Wir freuen uns.",
-        '      - text: "=HYPERLINK(\\"http://evil.example\\",\\"klick\\") </script><!-- ]]> \\x01\\x7f <b>fett</b>"')
+        '      - text: "=HYPERLINK(\\"http://evil.example\\",\\"klick\\") </script><!-- ]]> <b>fett</b>"')
     text = text.replace("        speaker: Erika Beispiel", '        speaker: "@SUM(1+1)"')
     text = text.replace("        role: Bürgermeisterin", '        role: "-2+3 \\"Rolle\\" \'x\' & </title>"')
     path = tmp_path / "communes.yaml"
@@ -295,13 +295,13 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     commune = load(hostile_registry(tmp_path), ROOT / "data/programme.yaml").by_slug["ahlen"]
     statement = commune.statements[0]
-    assert statement.text.startswith("=HYPERLINK(") and "\x01" in statement.text
+    # (The registry itself rejects control characters; kekiz.inert still strips them on output.)
+    assert statement.text.startswith("=HYPERLINK(") and "]]>" in statement.text
     # HTML: escaped text, no markup from the registry, no control characters.
     for path in [site / "kommunen/ahlen/index.html", site / "presse/index.html"]:
         page = path.read_text(encoding="utf-8")
         assert "<b>fett</b>" not in page and "&lt;b&gt;fett&lt;/b&gt;" in page
         assert "</script><!-- ]]>" not in page and "&lt;/script&gt;&lt;!-- ]]&gt;" in page
-        assert "\x01" not in page and "\x7f" not in page
     # JSON-LD: the script element cannot be closed from inside; the text round-trips.
     page = read_page(site, "kommunen/ahlen")
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
@@ -324,3 +324,12 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
     rdflib.Graph().parse(site / "daten/katalog.rdf", format="xml", publicID="https://x.example/daten/katalog.rdf")
     assert json.loads((site / "daten/kommunen.json").read_text(encoding="utf-8"))["communes"][1]["statements"][0]["text"] \
         == xml_text(statement.text)
+
+
+def test_inert_helpers_strip_control_characters_and_formulas():
+    from kekiz.inert import csv_cell, script_json
+    assert csv_cell("=1+1") == "'=1+1" and csv_cell("@x") == "'@x" and csv_cell("a=b") == "a=b"
+    assert csv_cell("a\x01b\x7f") == "ab" and csv_cell(None) == ""
+    text = script_json({"t": "</script><!-- \x01 \u2028"})
+    assert "<" not in text and ">" not in text and "\\u0001" not in text and "\u2028" not in text
+    assert json.loads(text) == {"t": "</script><!--  \u2028"}

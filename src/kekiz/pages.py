@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from .german import Case, capfirst, nest_quotes, zu
-from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .citations import commune_facts, statement_citation
+from .german import Case, capfirst, nest_quotes, zu
 from .inert import xml_text
+from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .operator_settings import Operator
 from .urls import absolute, relative
 

@@ -54,8 +54,10 @@ def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str,
         _meta("name", "twitter:title", full_title),
         _meta("name", "twitter:description", description),
     ]
+    # "alternate feed", not just "alternate": Material's script fetches <href>/../sitemap.xml for
+    # every link[rel=alternate] (its language switcher), which would be a 404 per feed.
     for feed in feeds.feed_links(registry, page_path):
-        tags.append(f'<link rel="alternate" type="{feeds.FEED_TYPE}" title="{escape(feed.title)}" '
+        tags.append(f'<link rel="alternate feed" type="{feeds.FEED_TYPE}" title="{escape(feed.title)}" '
                     f'href="{escape(relative(feed.path, page_path))}">')
     data = None
     if commune:
