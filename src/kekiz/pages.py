@@ -78,6 +78,9 @@ def render(template: str, page_path: str, **context) -> str:
     return _env().get_template(template).render(link=lambda target: relative(target, page_path), **context)
 
 
+_render = render  # the older name, still used by kekiz.legal and its tests
+
+
 def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None,
                  press_page: str | None = None, feed: str | None = None) -> RenderedPage:
     cohort_info = registry.programme.cohorts[commune.cohort]
