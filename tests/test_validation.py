@@ -106,6 +106,7 @@ CASES = [
     ("top-level-typo", "kommunen:\n  - slug: x\nstand: \"2026-11-21\"\n", 1, "", "kommunen", "meinten Sie „communes“?"),
     ("two-documents", BASE + "---\nstand: x\n", 37, "", "", "mehr als ein YAML-Dokument"),
     ("deep-nesting", "stand: " + "[" * 100_000 + "]" * 100_000 + "\n", 1, "", "", "zu tief verschachtelt"),
+    ("deep-block-nesting", "".join(" " * i + f"k{i}:\n" for i in range(2000)), 41, "", "", "zu tief verschachtelt"),
     ("control-character", replace_line(BASE, 20, "        publisher: Bei\x01spiel"), 20, "", "", "U+0001"),
 ]
 
