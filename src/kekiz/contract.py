@@ -234,7 +234,7 @@ class Contract:
                 try:
                     fast(entry)
                     continue
-                except fastjsonschema.JsonSchemaException:
+                except Exception:  # noqa: BLE001 — a rejection, or any doubt: jsonschema decides and explains
                     pass
                 for error in slow.iter_errors(entry):
                     error.path.extendleft((index, key))
