@@ -16,7 +16,6 @@ import logging
 import re
 from pathlib import Path
 
-
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc

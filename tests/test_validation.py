@@ -293,3 +293,28 @@ def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path):
     loaded = load(registry, PROGRAMME)
     assert len(loaded.communes) == 396 + 53 - 22
     check_shapes(loaded, load_geodata(ROOT / "data" / "nrw-geo.json"), "communes.yaml")
+
+
+def test_a_hostile_file_costs_a_bounded_number_of_slow_walks(tmp_path):
+    """Linear time, counted rather than timed: however many entries are broken, jsonschema walks
+    at most about MAX_MESSAGES of them; the rest is one pass of the reader and the compiled check."""
+    import json
+
+    from kekiz.contract import MAX_MESSAGES, Contract
+    from kekiz.yamlsource import read_yaml
+
+    contract = Contract(json.loads((ROOT / "data" / "communes.schema.json").read_text(encoding="utf-8")))
+    fast, slow = contract.entry_lists["communes"]
+    walked = []
+
+    class CountingValidator:
+        def iter_errors(self, entry):
+            walked.append(entry)
+            return slow.iter_errors(entry)
+
+    contract.entry_lists["communes"] = (fast, CountingValidator())
+    registry = tmp_path / "communes.yaml"
+    registry.write_text('stand: "2026-11-21"\ncommunes:\n' + "  - {slug: 5, nmae: [1]}\n" * 5000, encoding="utf-8")
+    found = contract.diagnostics(read_yaml(registry, "communes.yaml"))
+    assert len(found) == MAX_MESSAGES + 1 and "nicht gezeigt" in found[-1].problem
+    assert 0 < len(walked) <= MAX_MESSAGES
