@@ -32,7 +32,8 @@ PYTHON_ONLY = {
 }
 # Problems of the YAML text itself (syntax, aliases, tags, duplicate keys): reported before any schema.
 YAML_LEVEL = {
-    "yaml-syntax", "yaml-bad-indent", "yaml-tab", "duplicate-key", "unsafe-tag", "int-tag-with-text", "huge-number",
+    "yaml-syntax", "yaml-bad-indent", "yaml-tab", "yaml-unclosed-bracket", "yaml-missing-colon", "yaml-at-sign",
+    "yaml-bad-escape", "yaml-empty-anchor", "duplicate-key", "unsafe-tag", "int-tag-with-text", "huge-number",
     "alias", "merge-key", "non-text-key", "empty-file", "only-comments", "two-documents", "deep-nesting", "deep-block-nesting",
     "control-character",
 }
