@@ -323,3 +323,16 @@ def test_a_hostile_file_costs_a_bounded_number_of_slow_walks(tmp_path):
     found = contract.diagnostics(read_yaml(registry, "communes.yaml"))
     assert len(found) == MAX_MESSAGES + 1 and "nicht gezeigt" in found[-1].problem
     assert 0 < len(walked) <= MAX_MESSAGES
+
+
+@pytest.mark.parametrize("text,fragment", [
+    (replace_line(BASE, 5, "    type: kreiss"), "meinten Sie „kreis“?"),
+    (replace_line(BASE, 5, "    typ: kreis"), "meinten Sie „type“?"),
+    (replace_line(BASE, 15, "    type: kreisangehörige-stadt"), "meinten Sie „kreisangehoerige-stadt“?"),
+    (replace_line(BASE, 26, "        sprecher: Erika Beispiel"), "meinten Sie „speaker“?"),
+    (replace_line(BASE, 25, "        from: quote"), "meinten Sie „form“?"),
+    (replace_line(BASE, 20, "        herausgeber: Beispiel"), "meinten Sie „publisher“?"),
+])
+def test_one_typo_gives_one_message(tmp_path, text, fragment):
+    (message,) = diagnostics_for(tmp_path, text)
+    assert fragment in message.fix, str(message)

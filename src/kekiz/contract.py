@@ -362,6 +362,9 @@ class Contract:
             fix = "erlaubt sind: " + " oder ".join(str(v) for v in allowed)
             if isinstance(value, str) and any(str(a) == value.strip() for a in allowed if not isinstance(a, str)):
                 fix += " (Zahlen ohne Anführungszeichen)"
+            elif isinstance(value, str):
+                guess = difflib.get_close_matches(value, [a for a in allowed if isinstance(a, str)], n=1, cutoff=0.6)
+                fix = f"meinten Sie „{guess[0]}“? " + fix if guess else fix
             return f"„{shown(value)}“ ist kein erlaubter Wert", fix
         if kind == "pattern":
             problem, fix = _split(schema.get("patternErrorMessage", "entspricht nicht der Vorgabe — den Wert prüfen"))
