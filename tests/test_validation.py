@@ -336,3 +336,18 @@ def test_a_hostile_file_costs_a_bounded_number_of_slow_walks(tmp_path):
 def test_one_typo_gives_one_message(tmp_path, text, fragment):
     (message,) = diagnostics_for(tmp_path, text)
     assert fragment in message.fix, str(message)
+
+
+def test_named_exceptions_are_sourced_and_name_real_areas():
+    """Aachen: a kreisfreie Stadt whose AGS lies in the StädteRegion — data, with sources and a caveat."""
+    import json
+
+    from kekiz import nrw
+    special = json.loads((ROOT / "data" / "special-cases.json").read_text(encoding="utf-8"))
+    geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
+    gemeinden = {g["ags"]: g["name"] for g in geo["gemeinden"]}
+    (aachen,) = special["kreisfreie_staedte_in_kreisen"]
+    assert aachen["ags"] == "05334002" and gemeinden[aachen["ags"]] == aachen["name"] == "Aachen"
+    assert aachen["kreis_ags"] == aachen["ags"][:5] and nrw.KREISE[aachen["kreis_ags"]] == ("StädteRegion Aachen", False)
+    assert all(s["url"].startswith(("http://", "https://")) and s["publisher"] and s["says"] for s in aachen["sources"])
+    assert "Allgemeinwissen" in aachen["caveat"] and "C3" in aachen["caveat"]
