@@ -177,3 +177,24 @@ def test_fast_and_explaining_validators_agree(field, value):
     except Exception:  # noqa: BLE001 — any rejection counts
         fast_ok = False
     assert fast_ok == slow.is_valid(entry), (field, value)
+
+
+PROGRAMME_TEXT = PROGRAMME.read_text(encoding="utf-8")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=st.integers(min_value=1, max_value=PROGRAMME_TEXT.count("\n")),
+       garbage=st.one_of(YAML_PIECES, st.text(max_size=12)))
+def test_one_broken_line_in_the_programme_file(tmp_path, line, garbage):
+    lines = PROGRAMME_TEXT.splitlines()
+    position = len(lines[line - 1]) // 2
+    lines[line - 1] = lines[line - 1][:position] + garbage + lines[line - 1][position:]
+    programme = tmp_path / "programme.yaml"
+    programme.write_bytes(("\n".join(lines) + "\n").encode("utf-8", errors="surrogateescape"))
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(BASE, encoding="utf-8")
+    try:
+        load(registry, programme)
+    except RegistryError as error:
+        assert all("\n" not in d.format() and d.fix and d.line >= 1 for d in error.diagnostics)
+        assert {d.file for d in error.diagnostics} <= {str(programme)}, "problems are the programme file's"
