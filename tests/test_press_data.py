@@ -100,12 +100,19 @@ def test_commune_jsonld_has_ags_and_quotes(public_site):
 
 def test_press_page_lists_every_statement_newest_first(built_site):
     page = read_page(built_site, "presse")
-    total = sum(len(c.statements) for c in REGISTRY.communes)
+    total = sum(len(c.statements) for c in REGISTRY.communes) + len(REGISTRY.programme.statements)
+    assert REGISTRY.programme.statements  # the programme's statements are part of the page
     assert page.count('class="kekiz-press-item"') == total
     years = [int(y) for y in re.findall(r'<h2 id="jahr-(\d{4})"', page)]
     assert years == sorted(years, reverse=True) and years
-    if any(not s.date for c in REGISTRY.communes for s in c.statements):
-        assert page.index('id="jahr-') < page.index('<h2 id="datum-unbekannt"')
+    unknown = page[page.index('<h2 id="datum-unbekannt"'):]
+    assert unknown.count('class="kekiz-press-item"') == sum(1 for p in REGISTRY.placed_statements if not p.statement.date)
+    assert page.rindex('id="jahr-') < page.index('<h2 id="datum-unbekannt"')
+    for year in years:  # each year section holds exactly the statements of that year
+        part = page[page.index(f'<h2 id="jahr-{year}"'):]
+        part = part[:part.index("<h2 ", 4)]
+        assert part.count('class="kekiz-press-item"') == sum(
+            1 for p in REGISTRY.placed_statements if p.statement.date and p.statement.date.year == year)
     for c in REGISTRY.communes:
         for st in c.statements:
             assert f'href="../kommunen/{c.slug}/#{st.anchor}"' in page
@@ -115,6 +122,13 @@ def test_press_page_lists_every_statement_newest_first(built_site):
         sub = read_page(built_site, f"presse/{cohort}")
         expected = sum(len(c.statements) for c in REGISTRY.communes if c.cohort.anchor == cohort)
         assert sub.count('class="kekiz-press-item"') == expected
+    # The programme's statements: a filter link, their own page (their permalink), stable anchors.
+    assert 'href="programm/"' in page
+    programme_page = read_page(built_site, "presse/programm")
+    assert programme_page.count('class="kekiz-press-item"') == len(REGISTRY.programme.statements)
+    for st in REGISTRY.programme.statements:
+        assert f'id="programm-{st.anchor}"' in page and f'id="programm-{st.anchor}"' in programme_page
+        assert f'href="programm/#programm-{st.anchor}"' in page
     for c in REGISTRY.communes:
         if c.statements:
             assert f'href="kommunen/{c.slug}/"' in page
@@ -125,12 +139,20 @@ def test_press_page_lists_every_statement_newest_first(built_site):
 def test_feeds_parse_and_use_registry_dates_and_stable_ids(built_site):
     site_feed = feedparser.parse((built_site / feeds.SITE_FEED).read_bytes())
     assert not site_feed.bozo, site_feed.bozo_exception
-    expected = {feeds.entry_id(c, s): (c, s) for c in REGISTRY.communes for s in c.statements}
+    expected = {feeds.entry_id(p.commune, p.statement): p for p in REGISTRY.placed_statements}
+    assert len(expected) == len(REGISTRY.placed_statements) == len(site_feed.entries)
     assert {e.id for e in site_feed.entries} == set(expected)
     for entry in site_feed.entries:
-        commune, statement = expected[entry.id]
+        item = expected[entry.id]
+        statement = item.statement
         assert entry.updated.startswith(feeds.entry_day(statement).iso)
-        assert entry.link.endswith(f"kommunen/{commune.slug}/#{statement.anchor}")
+        if item.commune:
+            assert entry.link.endswith(f"kommunen/{item.commune.slug}/#{statement.anchor}")
+        else:
+            assert entry.link.endswith(f"presse/programm/#programm-{statement.anchor}")
+            assert entry.title.startswith("Programm: ")
+        content = entry.content[0].value
+        assert (f"„{statement.text}“" in content) == statement.is_quote
     for c in REGISTRY.communes:
         path = built_site / feeds.commune_feed(c)
         assert path.exists() == bool(c.statements)
@@ -185,6 +207,15 @@ def test_json_csv_and_geojson_agree_with_the_registry(public_site):
     assert data["stand"] == REGISTRY.stand.iso
     assert len(data["communes"]) == len(communes_csv) == len(geo["features"]) == len(REGISTRY.communes)
     rows = iter(statements_csv)
+    programme = REGISTRY.programme.statements
+    assert len(data["programme_statements"]) == len(programme)
+    assert sum(1 for r in statements_csv if r["scope"] == "programm") == len(programme)
+    oldest_first = sorted((s for s in programme if s.date), key=lambda s: s.date.key) + [s for s in programme if not s.date]
+    for st, js in zip(oldest_first, data["programme_statements"]):
+        out = next(rows)
+        assert (out["scope"], out["commune_slug"], out["commune_name"], out["id"]) == ("programm", "", "", st.id)
+        _agree(st, js, out)
+        assert js["url"] == out["url"] == f"{SITE_URL}presse/programm/#programm-{st.anchor}"
     for c, record, row, feature in zip(REGISTRY.communes, data["communes"], communes_csv, geo["features"]):
         for name in ("slug", "name", "official_name", "ags", "regierungsbezirk"):
             assert record[name] == getattr(c, name) and row[name] == _s(getattr(c, name))
@@ -202,17 +233,23 @@ def test_json_csv_and_geojson_agree_with_the_registry(public_site):
         assert len(record["statements"]) == len(c.statements) == int(row["statements"])
         for st, js in zip(c.sorted_statements, record["statements"]):
             out = next(rows)
-            assert (out["commune_slug"], out["id"]) == (c.slug, st.id) == (c.slug, js["id"])
-            assert js["text"] == st.text and out["text"] == _s(st.text)
-            assert js["form"] == out["form"] == st.form.value
-            assert js["date"] == (st.date.iso if st.date else None) and out["date"] == _s(js["date"])
-            assert js["added"] == out["added"] == st.added.iso
-            for name in ("speaker", "role", "context", "note"):
-                assert js[name] == getattr(st, name) and out[name] == _s(getattr(st, name))
-            for name in ("url", "publisher", "title"):
-                assert js["source"][name] == getattr(st.source, name)
-                assert out[f"source_{name}"] == _s(getattr(st.source, name))
+            assert (out["scope"], out["commune_slug"], out["id"]) == ("kommune", c.slug, st.id) == ("kommune", c.slug, js["id"])
+            _agree(st, js, out)
     assert next(rows, None) is None
+
+
+def _agree(st, js: dict, out: dict) -> None:
+    """One statement: its JSON record and CSV row say what the registry says."""
+    assert js["id"] == out["id"] == st.id
+    assert js["text"] == st.text and out["text"] == _s(st.text)
+    assert js["form"] == out["form"] == st.form.value
+    assert js["date"] == (st.date.iso if st.date else None) and out["date"] == _s(js["date"])
+    assert js["added"] == out["added"] == st.added.iso
+    for name in ("speaker", "role", "context", "note"):
+        assert js[name] == getattr(st, name) and out[name] == _s(getattr(st, name))
+    for name in ("url", "publisher", "title"):
+        assert js["source"][name] == getattr(st.source, name)
+        assert out[f"source_{name}"] == _s(getattr(st.source, name))
 
 
 def test_geojson_is_rfc7946(public_site):
@@ -311,15 +348,17 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
     for feed in (feeds.SITE_FEED, feeds.commune_feed(commune)):
         parsed = feedparser.parse((site / feed).read_bytes())
         assert not parsed.bozo, parsed.bozo_exception
-        assert xml_text(statement.text) in parsed.entries[0].content[0].value
+        entry = next(e for e in parsed.entries if e.id == feeds.entry_id(commune, statement))
+        assert xml_text(statement.text) in entry.content[0].value
     # CSV: no cell a spreadsheet would run.
     for name in ("aeusserungen.csv", "kommunen.csv"):
         for row in csv.reader(io.StringIO((site / "daten" / name).read_text(encoding="utf-8"), newline="")):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@")), (name, cell)
     rows = list(csv.DictReader(io.StringIO((site / "daten/aeusserungen.csv").read_text(encoding="utf-8"), newline="")))
-    assert rows[0]["text"] == "'" + xml_text(statement.text)
-    assert rows[0]["speaker"] == "'@SUM(1+1)" and rows[0]["role"].startswith("'-2+3")
+    row = next(r for r in rows if r["scope"] == "kommune" and r["id"] == statement.id)
+    assert row["text"] == "'" + xml_text(statement.text)
+    assert row["speaker"] == "'@SUM(1+1)" and row["role"].startswith("'-2+3")
     # RDF and JSON stay parseable.
     rdflib.Graph().parse(site / "daten/katalog.rdf", format="xml", publicID="https://x.example/daten/katalog.rdf")
     assert json.loads((site / "daten/kommunen.json").read_text(encoding="utf-8"))["communes"][1]["statements"][0]["text"] \
@@ -333,3 +372,42 @@ def test_inert_helpers_strip_control_characters_and_formulas():
     text = script_json({"t": "</script><!-- \x01 \u2028"})
     assert "<" not in text and ">" not in text and "\\u0001" not in text and "\u2028" not in text
     assert json.loads(text) == {"t": "</script><!--  \u2028"}
+
+
+def test_programme_statements_follow_the_contract(tmp_path):
+    """Quotes are shown in quotation marks, reported speech never; ids are unique; errors are messages."""
+    programme = (ROOT / "data/programme.yaml").read_text(encoding="utf-8")
+    forms = {s.form.value for s in REGISTRY.programme.statements}
+    assert forms == {"quote", "reported"}
+    assert all(s.added.iso == "2026-12-01" and s.source.url for s in REGISTRY.programme.statements)
+    # A duplicate id and a reported text in quotation marks are reported with file and line, not built.
+    first = REGISTRY.programme.statements[0]
+    broken = programme + (
+        f'  - id: "{first.id}"\n    added: "2026-12-01"\n    text: "„Erfunden.“"\n    form: "reported"\n'
+        '    speaker: null\n    role: null\n    date: null\n'
+        '    source: {url: "https://example.org/", publisher: "X", title: null}\n')
+    path = tmp_path / "programme.yaml"
+    path.write_text(broken, encoding="utf-8")
+    from kekiz.diagnostics import RegistryError
+    with pytest.raises(RegistryError) as caught:
+        load(ROOT / "data/communes.yaml", path)
+    text = "\n".join(str(d) for d in caught.value.diagnostics)
+    assert f"die Kennung „{first.id}“ hat schon die 1. Äußerung zum Programm" in text
+    assert "der Text steht in Anführungszeichen" in text
+
+
+def test_press_pages_never_quote_reported_speech(built_site):
+    for path in ("presse", "presse/programm"):
+        page = read_page(built_site, path)
+        for item in REGISTRY.placed_statements:
+            if path == "presse/programm" and not item.is_programme:
+                continue
+            st = item.statement
+            article = page[page.index(f'id="{item.dom_id}"'):]
+            article = article[:article.index("</article>")]
+            text = xml_text(st.text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
+            if st.is_quote:
+                assert f"„{text}“" in article and "<blockquote" in article, item.key
+            else:
+                assert text in article and f"„{text}" not in article and "<blockquote" not in article, item.key
+                assert "Wiedergabe, kein wörtliches Zitat" in article

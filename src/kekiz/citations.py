@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Commune, PartialDate, Statement
+from .model import Commune, PartialDate, PlacedStatement, Statement
 from .urls import absolute
 
 
@@ -14,15 +14,21 @@ def where(target: str, site_url: str | None) -> str:
 
 def statement_citation(commune: Commune, statement: Statement, *, site_name: str, site_url: str | None,
                        stand: PartialDate) -> str:
-    """One statement, naming its original source first."""
+    """One statement of a Kommune, naming its original source first."""
+    return placed_citation(PlacedStatement(commune, statement), site_name=site_name, site_url=site_url, stand=stand)
+
+
+def placed_citation(item: PlacedStatement, *, site_name: str, site_url: str | None, stand: PartialDate) -> str:
+    """One statement (a Kommune's or the programme's), naming its original source first."""
+    statement = item.statement
     who = statement.speaker or "Person in der Quelle nicht genannt"
     when = statement.date.german if statement.date else "Datum unbekannt"
     form = "Zitat" if statement.is_quote else "sinngemäße Wiedergabe"
     source = statement.source.publisher or "Herausgeber nicht genannt"
     if statement.source.title:
         source += f": „{statement.source.title}“"
-    return (f"{who} ({when}, {form}), nach {source}. Zitiert nach: {site_name}, {commune.name}, "
-            f"{where(f'{commune.path}#{statement.anchor}', site_url)} (Stand der Angaben: {stand.german})")
+    return (f"{who} ({when}, {form}), nach {source}. Zitiert nach: {site_name}, {item.place_name}, "
+            f"{where(item.target, site_url)} (Stand der Angaben: {stand.german})")
 
 
 def commune_facts(commune: Commune, programme: str, kreis_name: str | None) -> str:

@@ -12,7 +12,7 @@ import io
 import json
 
 from .inert import clean_strings, csv_cell
-from .model import Commune, Registry, Source, Statement
+from .model import Commune, PlacedStatement, Registry, Source
 from .urls import absolute
 
 DATA_PATH = "daten/"
@@ -40,10 +40,12 @@ COMMUNE_COLUMNS = (
     ("url", "vollständige Adresse der Seite (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
 )
 STATEMENT_COLUMNS = (
-    ("commune_slug", "Kennung der Kommune (slug in kommunen.csv)"),
-    ("commune_name", "Kurzname der Kommune"),
-    ("commune_ags", "AGS der Kommune"),
-    ("id", "Kennung der Äußerung, fest innerhalb der Kommune (Anker aeusserung-<id> auf ihrer Seite)"),
+    ("scope", "kommune = Äußerung zu einer Kommune; programm = Äußerung zum Programm insgesamt"),
+    ("commune_slug", "Kennung der Kommune (slug in kommunen.csv; leer bei scope programm)"),
+    ("commune_name", "Kurzname der Kommune (leer bei scope programm)"),
+    ("commune_ags", "AGS der Kommune (leer bei scope programm)"),
+    ("id", "Kennung der Äußerung, fest innerhalb der Kommune bzw. des Programms (Anker aeusserung-<id> auf der "
+           "Seite der Kommune, programm-aeusserung-<id> auf der Presseseite zum Programm)"),
     ("date", "Datum der Äußerung, so genau wie die Quelle: JJJJ, JJJJ-MM oder JJJJ-MM-TT (leer: unbekannt)"),
     ("added", "Tag, an dem die Redaktion die Äußerung aufgenommen hat (JJJJ-MM-TT)"),
     ("form", "quote = wörtliches Zitat; reported = sinngemäße Wiedergabe, kein Zitat"),
@@ -56,7 +58,7 @@ STATEMENT_COLUMNS = (
     ("source_publisher", "Herausgeber der Quelle"),
     ("source_title", "Titel der Quelle (leer: ohne Titel)"),
     ("source_date", "Datum der Quelle, so genau wie bekannt (leer: unbekannt)"),
-    ("path", "Adresse der Äußerung auf der Seite der Kommune, relativ zur Startseite"),
+    ("path", "Adresse der Äußerung (Seite der Kommune oder Presseseite zum Programm), relativ zur Startseite"),
     ("url", "vollständige Adresse der Äußerung (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
 )
 
@@ -71,8 +73,8 @@ def _source(source: Source) -> dict:
             "date": source.date.iso if source.date else None}
 
 
-def _statement(commune: Commune, st: Statement, site_url: str | None) -> dict:
-    path = f"{commune.path}#{st.anchor}"
+def _statement(item: PlacedStatement, site_url: str | None) -> dict:
+    st, path = item.statement, item.target
     return {
         "id": st.id, "added": st.added.iso, "date": st.date.iso if st.date else None, "form": st.form.value,
         "text": st.text, "speaker": st.speaker, "role": st.role, "context": st.context, "note": st.note,
@@ -94,7 +96,7 @@ def commune_record(registry: Registry, commune: Commune, site_url: str | None) -
         "sources": [_source(s) for s in commune.sources],
         "notes": [{"kind": n.kind.value, "text": n.text, "sources": [_source(s) for s in n.sources]}
                   for n in commune.notes],
-        "statements": [_statement(commune, st, site_url) for st in commune.sorted_statements],
+        "statements": [_statement(PlacedStatement(commune, st), site_url) for st in commune.sorted_statements],
         "path": commune.path, "url": absolute(commune.path, site_url),
     }
 
@@ -107,6 +109,7 @@ def registry_json(registry: Registry, site_url: str | None) -> str:
         "license": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
         "license_url": "https://www.govdata.de/dl-de/by-2-0",
         "communes": [commune_record(registry, c, site_url) for c in registry.communes],
+        "programme_statements": [_statement(PlacedStatement(None, st), site_url) for st in _oldest_first(registry.programme.statements)],
     }
     # No control characters: some JSON readers reject them even escaped.
     return json.dumps(clean_strings(data), ensure_ascii=False, indent=1) + "\n"
@@ -134,15 +137,24 @@ def communes_csv(registry: Registry, site_url: str | None) -> str:
     return _csv(COMMUNE_COLUMNS, [commune_csv_row(registry, c, site_url) for c in registry.communes])
 
 
+def _oldest_first(statements) -> tuple:
+    """As Commune.sorted_statements: dated oldest first, undated last in file order."""
+    dated = sorted((s for s in statements if s.date), key=lambda s: s.date.key)
+    return tuple(dated) + tuple(s for s in statements if not s.date)
+
+
 def statements_csv(registry: Registry, site_url: str | None) -> str:
+    """The programme's statements first, then each Kommune's, oldest first within each."""
+    items = [PlacedStatement(None, st) for st in _oldest_first(registry.programme.statements)]
+    items += [PlacedStatement(c, st) for c in registry.communes for st in c.sorted_statements]
     rows = []
-    for c in registry.communes:
-        for st in c.sorted_statements:
-            path = f"{c.path}#{st.anchor}"
-            src = st.source
-            rows.append([c.slug, c.name, c.ags, st.id, st.date.iso if st.date else None, st.added.iso, st.form.value,
-                         st.text, st.speaker, st.role, st.context, st.note, src.url, src.publisher, src.title,
-                         src.date.iso if src.date else None, path, absolute(path, site_url)])
+    for item in items:
+        c, st, path = item.commune, item.statement, item.target
+        src = st.source
+        rows.append(["programm" if c is None else "kommune", c and c.slug, c and c.name, c and c.ags, st.id,
+                     st.date.iso if st.date else None, st.added.iso, st.form.value,
+                     st.text, st.speaker, st.role, st.context, st.note, src.url, src.publisher, src.title,
+                     src.date.iso if src.date else None, path, absolute(path, site_url)])
     return _csv(STATEMENT_COLUMNS, rows)
 
 
@@ -212,13 +224,15 @@ def json_schema() -> str:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Kommunen von „Kein Kind zurücklassen!“ (kommunen.json)",
         "type": "object", "additionalProperties": False,
-        "required": ["$schema", "title", "stand", "license", "license_url", "communes"],
+        "required": ["$schema", "title", "stand", "license", "license_url", "communes", "programme_statements"],
         "properties": {
             "$schema": {"type": "string"}, "title": {"type": "string"},
             "stand": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                       "description": "Stand der Angaben: Tag der letzten Prüfung des Registers gegen die Quellen"},
             "license": {"type": "string"}, "license_url": {"type": "string"},
             "communes": {"type": "array", "items": commune},
+            "programme_statements": {"type": "array", "items": statement,
+                                     "description": "belegte Äußerungen zum Programm insgesamt, älteste zuerst"},
         },
     }
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"

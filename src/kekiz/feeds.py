@@ -2,7 +2,8 @@
 
 Dates and ids come from the registry only, never from the build clock or git, so a rebuild
 gives the same bytes and feed readers never see an entry twice:
-- entry id: a name-based UUID of the Kommune's slug and the statement's id (both never change);
+- entry id: a name-based UUID of the Kommune's slug and the statement's id (both never change),
+  or of "programm/" and the id for statements about the programme as a whole (site feed only);
 - entry date: the statement's date when the source gives the day, else the day editors added it.
 """
 
@@ -16,7 +17,7 @@ from datetime import datetime, timezone
 from feedgen.feed import FeedGenerator
 
 from .inert import xml_text
-from .model import Commune, PartialDate, Registry, Statement
+from .model import Commune, PartialDate, PlacedStatement, Registry, Statement
 from .urls import absolute, relative
 
 SITE_FEED = "feeds/aeusserungen.xml"
@@ -42,15 +43,16 @@ class FeedLink:
 
 def feed_links(registry: Registry, page_path: str) -> list[FeedLink]:
     """The feeds a page advertises in its head: the site feed, and its Kommune's own feed."""
-    links = [FeedLink(SITE_FEED, "Äußerungen zu „Kein Kind zurücklassen!“ (alle Kommunen)")]
+    links = [FeedLink(SITE_FEED, "Äußerungen zu „Kein Kind zurücklassen!“ (Programm und alle Kommunen)")]
     for commune in registry.communes:
         if commune.path == page_path and has_feed(commune):
             links.append(FeedLink(commune_feed(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
     return links
 
 
-def entry_id(commune: Commune, statement: Statement) -> str:
-    return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, f"kommunen/{commune.slug}/{statement.id}"))
+def entry_id(commune: Commune | None, statement: Statement) -> str:
+    """Stable entry id; `commune` None for a statement about the programme as a whole."""
+    return "urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, PlacedStatement(commune, statement).key))
 
 
 def entry_day(statement: Statement) -> PartialDate:
@@ -63,8 +65,9 @@ def _timestamp(day: PartialDate) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def statement_lines(commune: Commune, statement: Statement) -> list[str]:
+def statement_lines(item: PlacedStatement) -> list[str]:
     """The statement as plain text lines: words, speaker, date, form and source."""
+    statement = item.statement
     if statement.is_quote:
         words = f"„{statement.text}“"
     else:
@@ -81,7 +84,7 @@ def statement_lines(commune: Commune, statement: Statement) -> list[str]:
         cited += f" ({source.date.german})"
     if source.url:
         cited += f", {source.url}"
-    lines = [words, f"{who} · {commune.name} · {when}"]
+    lines = [words, f"{who} · {item.place_name} · {when}"]
     if statement.context:
         lines.append(statement.context)
     lines.append(f"Quelle: {cited}")
@@ -90,12 +93,11 @@ def statement_lines(commune: Commune, statement: Statement) -> list[str]:
     return lines
 
 
-def _entries(registry: Registry, communes: tuple[Commune, ...]) -> list[tuple[Commune, Statement]]:
-    """Newest entry date first; ties in a fixed order (Kommune slug, statement id)."""
-    pairs = [(c, s) for c in communes for s in c.statements]
-    pairs.sort(key=lambda p: (p[0].slug, p[1].id))
-    pairs.sort(key=lambda p: entry_day(p[1]).key, reverse=True)
-    return pairs
+def _entries(items: list[PlacedStatement]) -> list[PlacedStatement]:
+    """Newest entry date first; ties in a fixed order (the statement's stable key)."""
+    items = sorted(items, key=lambda i: i.key)
+    items.sort(key=lambda i: entry_day(i.statement).key, reverse=True)
+    return items
 
 
 def _link(target: str, feed_path: str, site_url: str | None) -> str:
@@ -103,7 +105,7 @@ def _link(target: str, feed_path: str, site_url: str | None) -> str:
     return absolute(target, site_url) or relative(target, posixpath.dirname(feed_path) + "/")
 
 
-def render_feed(registry: Registry, path: str, title: str, page: str, communes: tuple[Commune, ...],
+def render_feed(registry: Registry, path: str, title: str, page: str, items: list[PlacedStatement],
                 site_name: str, site_url: str | None) -> bytes:
     fg = FeedGenerator()
     fg.id("urn:uuid:" + str(uuid.uuid5(_ID_NAMESPACE, path)))
@@ -116,18 +118,19 @@ def render_feed(registry: Registry, path: str, title: str, page: str, communes: 
         fg.link(href=absolute(path, site_url), rel="self", type=FEED_TYPE)
     fg.subtitle("Belegte Äußerungen, jeweils mit Person, Datum so genau wie bekannt und Quelle. "
                 "Wörtliche Zitate stehen in Anführungszeichen, sinngemäße Wiedergaben nicht.")
-    entries = _entries(registry, communes)
-    for commune, statement in entries:
+    entries = _entries(items)
+    for item in entries:
+        statement = item.statement
         entry = fg.add_entry(order="append")
-        entry.id(entry_id(commune, statement))
+        entry.id(entry_id(item.commune, statement))
         who = statement.speaker or "Person nicht genannt"
         when = statement.date.german if statement.date else "Datum unbekannt"
-        entry.title(xml_text(f"{commune.name}: {who} ({when})"))
-        entry.link(href=_link(f"{commune.path}#{statement.anchor}", path, site_url), rel="alternate", type="text/html")
+        entry.title(xml_text(f"{item.place_name}: {who} ({when})"))
+        entry.link(href=_link(item.target, path, site_url), rel="alternate", type="text/html")
         day = _timestamp(entry_day(statement))
         entry.updated(day)
-        entry.content(xml_text("\n".join(statement_lines(commune, statement))), type="text")
-    newest = max((entry_day(s) for _, s in entries), key=lambda d: d.key, default=registry.stand)
+        entry.content(xml_text("\n".join(statement_lines(item))), type="text")
+    newest = max((entry_day(i.statement) for i in entries), key=lambda d: d.key, default=registry.stand)
     fg.updated(_timestamp(newest))
     return fg.atom_str(pretty=True)
 
@@ -135,10 +138,10 @@ def render_feed(registry: Registry, path: str, title: str, page: str, communes: 
 def build_feeds(registry: Registry, site_name: str, site_url: str | None) -> dict[str, bytes]:
     """Site-relative file path -> Atom document."""
     out = {SITE_FEED: render_feed(registry, SITE_FEED, f"{site_name}: Äußerungen", "presse/",
-                                  registry.communes, site_name, site_url)}
+                                  list(registry.placed_statements), site_name, site_url)}
     for commune in registry.communes:
         if has_feed(commune):
             path = commune_feed(commune)
             out[path] = render_feed(registry, path, f"{site_name}: Äußerungen zu {commune.name}", commune.path,
-                                    (commune,), site_name, site_url)
+                                    [PlacedStatement(commune, s) for s in commune.statements], site_name, site_url)
     return out

@@ -255,6 +255,52 @@ class CohortInfo:
 class Programme:
     cohorts: dict[Cohort, CohortInfo]
     milestones: tuple[Milestone, ...]
+    statements: tuple[Statement, ...] = ()   # about the programme as a whole, not one Kommune
+
+
+# Where programme-level statements live: the press page that lists only them.
+PROGRAMME_STATEMENTS_PATH = "presse/programm/"
+PROGRAMME_LABEL = "Programm"
+
+
+@dataclass(frozen=True)
+class PlacedStatement:
+    """A statement with the place it belongs to: a Kommune, or the programme as a whole (commune None)."""
+
+    commune: Commune | None
+    statement: Statement
+
+    @property
+    def is_programme(self) -> bool:
+        return self.commune is None
+
+    @property
+    def place_name(self) -> str:
+        return self.commune.name if self.commune else PROGRAMME_LABEL
+
+    @property
+    def anchor(self) -> str:
+        """Fragment id of the statement at its home: the Kommune page, or the programme press page."""
+        return self.statement.anchor if self.commune else f"programm-{self.statement.anchor}"
+
+    @property
+    def home(self) -> str:
+        return self.commune.path if self.commune else PROGRAMME_STATEMENTS_PATH
+
+    @property
+    def target(self) -> str:
+        """Site-relative permalink of the statement."""
+        return f"{self.home}#{self.anchor}"
+
+    @property
+    def dom_id(self) -> str:
+        """Unique on press pages, where statements of several Kommunen and the programme meet."""
+        return f"{self.commune.slug}-{self.statement.anchor}" if self.commune else self.anchor
+
+    @property
+    def key(self) -> str:
+        """Never changes: the name of the statement's feed entry id."""
+        return f"kommunen/{self.commune.slug}/{self.statement.id}" if self.commune else f"programm/{self.statement.id}"
 
 
 def sort_key(name: str) -> str:
@@ -299,6 +345,12 @@ class Registry:
             1 for c in self.communes
             if (cohort is None or c.cohort is cohort) and (type is None or c.type is type)
         )
+
+    @property
+    def placed_statements(self) -> tuple[PlacedStatement, ...]:
+        """Every statement: the programme's first, then each Kommune's, in registry order."""
+        return (tuple(PlacedStatement(None, s) for s in self.programme.statements)
+                + tuple(PlacedStatement(c, s) for c in self.communes for s in c.statements))
 
     @property
     def redirects(self) -> dict[str, Commune]:

@@ -1,5 +1,6 @@
-"""The press pages: every statement in the registry, newest first, by year, with static filter
-pages by cohort and by Kommune (links, no script), and the per-statement citation line.
+"""The press pages: every statement (the Kommunen's and the programme's), newest first, by year, with
+static filter pages by cohort, by Kommune and for the programme (links, no script), and the
+per-statement citation line. Programme statements live on /presse/programm/ (their permalink).
 """
 
 from __future__ import annotations
@@ -7,28 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from .model import Cohort, Commune, Registry, Statement, sort_key
+from .model import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
 from .pages import RenderedPage, SiteContext, render
-from .citations import statement_citation
+from .citations import placed_citation
 
 PRESS_PATH = "presse/"
 UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
 
 
-@dataclass(frozen=True)
-class PressItem:
-    commune: Commune
-    statement: Statement
-
-    @property
-    def target(self) -> str:
-        """Site-relative link to the statement on its Kommune page."""
-        return f"{self.commune.path}#{self.statement.anchor}"
-
-    @property
-    def dom_id(self) -> str:
-        """Unique on press pages, where statements of several Kommunen meet."""
-        return f"{self.commune.slug}-{self.statement.anchor}"
+# A statement on the press pages: a Kommune's, or one about the programme as a whole.
+PressItem = PlacedStatement
 
 
 @dataclass(frozen=True)
@@ -50,7 +39,7 @@ def _newest_first(items: list[PressItem]) -> list[PressItem]:
     """Dated items newest first; within a year a month before a year-only date, a day before its
     month (the more precise date is the safer "newest"); undated last, in registry order."""
     dated = [i for i in items if i.statement.date]
-    dated.sort(key=lambda i: (i.commune.slug, i.statement.id))
+    dated.sort(key=lambda i: i.key)
     dated.sort(key=lambda i: i.statement.date.key, reverse=True)
     return dated + [i for i in items if not i.statement.date]
 
@@ -79,12 +68,15 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
         cohort_path=cohort_path,
         commune_path=commune_path,
         communes=sorted(with_statements, key=lambda c: sort_key(c.name)),
+        programme_path=PROGRAMME_STATEMENTS_PATH,
+        programme_label=PROGRAMME_LABEL,
+        programme_count=len(registry.programme.statements),
         active=active,
         is_filtered=path != PRESS_PATH,
         press_path=PRESS_PATH,
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
-        cite=lambda item: statement_citation(item.commune, item.statement, site_name=site.site_name,
-                                             site_url=site.site_url, stand=registry.stand),
+        cite=lambda item: placed_citation(item, site_name=site.site_name, site_url=site.site_url,
+                                          stand=registry.stand),
         stand=registry.stand,
     )
     return RenderedPage(path, title, description, html)
@@ -92,12 +84,17 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
 
 def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
     """/presse/ with every statement, plus one filtered page per cohort and per Kommune with statements."""
-    everything = [PressItem(c, s) for c in registry.communes for s in c.statements]
+    everything = list(registry.placed_statements)
     pages = [_page(registry, site, PRESS_PATH, "Presse", "Presse: Äußerungen zu „Kein Kind zurücklassen!“",
-                   everything, "Alle belegten Äußerungen zu „Kein Kind zurücklassen!“ in den Kommunen, "
-                   "mit Person, Datum, Quelle und Zitiervorschlag.", "")]
+                   everything, "Alle belegten Äußerungen zu „Kein Kind zurücklassen!“, zum Programm und aus den "
+                   "Kommunen, mit Person, Datum, Quelle und Zitiervorschlag.", "")]
+    if registry.programme.statements:
+        pages.append(_page(registry, site, PROGRAMME_STATEMENTS_PATH, "Presse: Äußerungen zum Programm",
+                           "Presse: Äußerungen zum Programm insgesamt", [i for i in everything if i.is_programme],
+                           "Belegte Äußerungen zu „Kein Kind zurücklassen!“ als Ganzem, nicht zu einer einzelnen "
+                           "Kommune: Landesregierung, Bertelsmann Stiftung und andere.", PROGRAMME_LABEL))
     for cohort in Cohort:
-        items = [i for i in everything if i.commune.cohort is cohort]
+        items = [i for i in everything if i.commune and i.commune.cohort is cohort]
         pages.append(_page(registry, site, cohort_path(cohort), f"Presse: {cohort.label}",
                            f"Presse: Äußerungen aus Kommunen mit Teilnahme seit {cohort.value}", items,
                            f"Belegte Äußerungen aus den Kommunen, die seit {cohort.value} an „Kein Kind "

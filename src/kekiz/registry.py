@@ -70,7 +70,7 @@ def load(registry_file: Path, programme_file: Path, *, display_root: Path | None
     prog_doc = read_yaml(programme_file, _display(programme_file, display_root))
     problems: list[Diagnostic] = reg_doc.problems + prog_doc.problems
     registry_ok = _check(reg_doc, data_dir / REGISTRY_SCHEMA, problems, _registry_rules(data_dir))
-    programme_ok = _check(prog_doc, data_dir / PROGRAMME_SCHEMA, problems, None)
+    programme_ok = _check(prog_doc, data_dir / PROGRAMME_SCHEMA, problems, _programme_rules)
     if problems or not registry_ok or not programme_ok:
         raise RegistryError(problems or [Diagnostic(reg_doc.file, 1, 1, "", "", "die Datei ist leer",
                                                     "die Felder der Datei eintragen")])
@@ -239,13 +239,38 @@ class _Rules:
                        "den Typ auf kreisfreie-stadt ändern oder den AGS berichtigen")
 
     def quotes(self, path: Path_, statement: dict) -> None:
-        stripped = statement["text"].strip()
-        if stripped[:1] in _OPENING_QUOTES and stripped[-1:] in _CLOSING_QUOTES:
-            fix = ("die äußeren Anführungszeichen löschen; die Website setzt sie selbst"
-                   if statement["form"] == StatementForm.QUOTE.value else
-                   "eine Wiedergabe steht nie in Anführungszeichen: Zeichen löschen, "
-                   "oder form: quote, wenn die Quelle wörtlich zitiert")
-            self.error(path + ("text",), "der Text steht in Anführungszeichen", fix)
+        _quote_marks(path, statement, self.error)
+
+
+def _programme_rules(doc: Document, contract: Contract) -> list[Diagnostic]:
+    """Programme statements: unique ids, no outer quotation marks (as for the Kommunen's)."""
+    problems: list[Diagnostic] = []
+
+    def error(path: Path_, problem: str, fix: str) -> None:
+        line, col = doc.where(path)
+        subject, field = subject_of(doc.data, path, contract)
+        problems.append(Diagnostic(doc.file, line, col, subject, field, problem, fix))
+
+    ids: dict[str, int] = {}
+    for i, statement in enumerate(doc.data.get("statements", ())):
+        sid = statement["id"]
+        if sid in ids:
+            error(("statements", i, "id"), f"die Kennung „{sid}“ hat schon die {ids[sid] + 1}. Äußerung zum Programm",
+                  "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+        else:
+            ids[sid] = i
+        _quote_marks(("statements", i), statement, error)
+    return problems[:MAX_MESSAGES]
+
+
+def _quote_marks(path: Path_, statement: dict, error) -> None:
+    stripped = statement["text"].strip()
+    if stripped[:1] in _OPENING_QUOTES and stripped[-1:] in _CLOSING_QUOTES:
+        fix = ("die äußeren Anführungszeichen löschen; die Website setzt sie selbst"
+               if statement["form"] == StatementForm.QUOTE.value else
+               "eine Wiedergabe steht nie in Anführungszeichen: Zeichen löschen, "
+               "oder form: quote, wenn die Quelle wörtlich zitiert")
+        error(path + ("text",), "der Text steht in Anführungszeichen", fix)
 
 
 # -- the model, from valid data ----------------------------------------------------------------
@@ -298,4 +323,5 @@ def _programme(data: dict[str, Any]) -> Programme:
                                                _sources(c["sources"])) for c in data["cohorts"]}
     milestones = [Milestone(PartialDate.parse(m["date"]), m["label"].strip(), _sources(m["sources"]),
                             note=_text(m.get("note"))) for m in data["milestones"]]
-    return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date.key)))
+    return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date.key)),
+                     statements=tuple(_statement(s) for s in data.get("statements", ())))
