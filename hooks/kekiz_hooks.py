@@ -11,6 +11,7 @@ list from `kekiz.errorpage`, and live reload brings the pages back once the file
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
@@ -169,6 +170,17 @@ def on_post_build(config) -> None:
             target.write_bytes(text)
         else:
             target.write_text(text, encoding="utf-8")
+    _timeless_sitemap_gz(site_dir)
+
+
+def _timeless_sitemap_gz(site_dir: Path) -> None:
+    """MkDocs stamps sitemap.xml.gz with the build day (gzip header mtime); rewrite it without a
+    time, so identical input gives identical bytes on any day."""
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        with open(site_dir / "sitemap.xml.gz", "wb") as raw, \
+                gzip.GzipFile(filename="sitemap.xml", fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write(sitemap.read_bytes())
 
 
 def _front_matter(page) -> str:
