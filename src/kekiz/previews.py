@@ -1,6 +1,11 @@
 """Link-preview images (Open Graph) for Kommune pages: drawn at build time with Pillow and the
 DejaVu fonts shipped in kekiz/fonts — offline, and the same bytes for the same input
-(a palette PNG without time or text chunks)."""
+(a 16-colour palette PNG without time or text chunks).
+
+Cheap enough for thousands of Kommunen: the frame (bands, site name) is drawn once per build;
+per Kommune only its text is drawn, as anti-aliased coverage mapped straight onto fixed palette
+shades (no colour quantisation), and the PNG is written with low zlib effort.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,21 @@ _INDIGO = (48, 63, 159)       # Material indigo 700: white text on it has a cont
 _INK = (33, 33, 33)
 _WHITE = (255, 255, 255)
 _MARGIN = 72
+_BAND = 150                   # height of the top band with the site name
+_FOOT = 16                    # height of the bottom band
+_SHADES = 8                   # anti-aliasing levels per text colour: 2 × 8 = 16 palette entries
+_ON_WHITE = 0                 # palette index of white; + level: ink text on white
+_ON_INDIGO = _SHADES          # palette index of indigo; + level: white text on indigo
+
+
+def _blend(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> list[int]:
+    return [round(x + (y - x) * t) for x, y in zip(a, b)]
+
+
+_PALETTE = [v for i in range(_SHADES) for v in _blend(_WHITE, _INK, i / (_SHADES - 1))] + \
+           [v for i in range(_SHADES) for v in _blend(_INDIGO, _WHITE, i / (_SHADES - 1))]
+# Text coverage 0..255 -> palette index, for text on white and for text on indigo.
+_LUT = {base: [base + round(c * (_SHADES - 1) / 255) for c in range(256)] for base in (_ON_WHITE, _ON_INDIGO)}
 
 
 @cache
@@ -48,32 +68,49 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wi
     return lines + [line] if line else lines
 
 
+def _shaded(coverage: Image.Image, base: int) -> Image.Image:
+    """Text coverage (mode L) as palette indices base .. base + _SHADES - 1."""
+    return Image.frombytes("P", coverage.size, coverage.point(_LUT[base]).tobytes())
+
+
+@cache
+def _frame(site_name: str) -> Image.Image:
+    """Everything that is the same on every preview: the bands and the site name."""
+    width, height = PREVIEW_SIZE
+    frame = Image.new("P", PREVIEW_SIZE, _ON_WHITE)
+    frame.putpalette(_PALETTE)
+    band = Image.new("L", (width, _BAND), 0)
+    draw = ImageDraw.Draw(band)
+    draw.text((_MARGIN, 52), site_name, font=_fit(draw, site_name, True, (44, 38, 32), width - 2 * _MARGIN), fill=255)
+    frame.paste(_shaded(band, _ON_INDIGO), (0, 0))
+    frame.paste(_ON_INDIGO, (0, height - _FOOT, width, height))
+    return frame
+
+
 def preview_png(commune: Commune, site_name: str) -> bytes:
     width, height = PREVIEW_SIZE
     inner = width - 2 * _MARGIN
-    image = Image.new("RGB", PREVIEW_SIZE, _WHITE)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, width, 150), fill=_INDIGO)
-    draw.text((_MARGIN, 52), site_name, font=_fit(draw, site_name, True, (44, 38, 32), inner), fill=_WHITE)
-
+    top = _BAND
+    body = Image.new("L", (width, height - _FOOT - top), 0)   # the white area, as text coverage
+    draw = ImageDraw.Draw(body)
     name_font = _fit(draw, commune.name, True, (104, 92, 80, 68), inner)
     y = 210
     for line in _wrap(draw, commune.name, name_font, inner)[:2]:
-        draw.text((_MARGIN, y), line, font=name_font, fill=_INK)
+        draw.text((_MARGIN, y - top), line, font=name_font, fill=255)
         y += int(name_font.size * 1.2)
     details = [commune.type.label + (f" · Regierungsbezirk {commune.regierungsbezirk}" if commune.regierungsbezirk else ""),
                commune.cohort.label]
     y = max(y + 20, 400)
     for text in details:
         font = _fit(draw, text, False, (40, 34, 28), inner)
-        draw.text((_MARGIN, y), text, font=font, fill=_INK)
+        draw.text((_MARGIN, y - top), text, font=font, fill=255)
         y += 60
-    draw.rectangle((0, height - 16, width, height), fill=_INDIGO)
 
-    # A few colours are enough for flat text on two backgrounds; keeps the file small.
-    palette = image.quantize(colors=16, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    image = _frame(site_name).copy()
+    image.paste(_shaded(body, _ON_WHITE), (0, top))
     out = io.BytesIO()
-    palette.save(out, format="PNG")
+    # 16 colours in 4 bits per pixel; low zlib effort: flat areas compress well even so.
+    image.save(out, format="PNG", bits=4, compress_level=1)
     data = out.getvalue()
     if len(data) > MAX_BYTES:
         raise ValueError(f"Vorschaubild für {commune.slug} ist {len(data)} Bytes groß (höchstens {MAX_BYTES})")
