@@ -23,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
+from kekiz.explainers import SettingsError
 from kekiz.geo import GeoDataError
 from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
@@ -96,12 +97,14 @@ def on_config(config):
         operator=operator,
     )
     try:
-        _build = build_site(registry, context, root)
+        _build = build_site(registry, context, root, settings=extra, docs_dir=Path(config.docs_dir))
     except RegistryError as error:
         _stop(error)
     except GeoDataError as error:
         _stop(RegistryError([Diagnostic("data/nrw-geo.json", 1, 1, "", "", f"Gebietsdaten: {error}",
                                         "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")]))
+    except SettingsError as error:
+        raise Abort(str(error)) from None
     return config
 
 
@@ -137,6 +140,8 @@ def on_page_content(html: str, page, config, files) -> str:
         except UnknownMarker as error:
             raise Abort(str(error)) from None
         page.toc = _toc(html)  # generated parts bring headings of their own
+    if rendered is None and page.meta.get("glossar"):
+        html = _build.link_glossary(html, page.file.url if page.file.url != "." else "")
     html, _deferred[page.file.src_uri] = _build.defer_svgs(html)
     return html
 

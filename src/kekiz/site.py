@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, dcat, exports, feeds, geoexport, legal, mappages, pages, press, previews, social
+from . import charts, dcat, explainers, exports, feeds, geoexport, legal, mappages, pages, press, previews, social
+from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary
 from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
@@ -33,6 +34,7 @@ class SiteBuild:
     pages: dict[str, RenderedPage] = field(default_factory=dict)       # by src_uri
     files: dict[str, str | bytes] = field(default_factory=dict)        # extra output files by path
     fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
+    glossary: Glossary = field(default_factory=lambda: Glossary(()))
 
     @staticmethod
     def defer_svgs(html: str) -> tuple[str, dict[str, str]]:
@@ -69,9 +71,15 @@ class SiteBuild:
             return self.fragments[name](page_path)
         return MARKER_RE.sub(replace, html)
 
+    def link_glossary(self, html: str, page_path: str) -> str:
+        """Link Glossar terms at their first use on a hand-written page."""
+        return link_first_uses(html, self.glossary, page_path)
 
-def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuild:
-    """Render everything. Raises RegistryError if a Kommune has no outline in the geodata."""
+
+def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
+               docs_dir: Path | None = None) -> SiteBuild:
+    """Render everything. Raises RegistryError if a Kommune has no outline in the geodata or the
+    Glossar is broken, explainers.SettingsError for an unusable `extra: kekiz:` setting."""
     geo = load_geodata(root / GEODATA_FILE)
     mappages.check_shapes(registry, geo, context.registry_file)
     context = replace(context, geo_attribution=geo.source.attribution)
@@ -97,6 +105,12 @@ def build_site(registry: Registry, context: SiteContext, root: Path) -> SiteBuil
     site.fragments["karte-klein"] = lambda path: mappages.participation_map_fragment(registry, geo, path, small=True)
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
+    site.glossary = load_glossary(root)
+    site.fragments["glossar"] = lambda path: glossary_fragment(site.glossary, path)
+    site.fragments["stand"] = lambda path: explainers.stand_fragment(registry.stand)
+    site.fragments.update(explainers.count_fragments(registry))
+    video = explainers.sign_video(settings or {}, docs_dir or root / "docs")
+    site.fragments["dgs-video"] = lambda path: explainers.sign_video_fragment(video, path)
     return site
 
 
