@@ -155,8 +155,8 @@ def load_glossary(root: Path) -> Glossary:
     if problems:
         raise RegistryError(problems)
 
-    def error(path: tuple, subject: str, problem: str, fix: str) -> None:
-        line, column = doc.where(path)
+    def error(path: tuple, subject: str, problem: str, fix: str, *, at_key: bool = False) -> None:
+        line, column = doc.key_where(path) if at_key else doc.where(path)
         problems.append(Diagnostic(display, line, column, subject, _field(path), problem, fix))
 
     data = doc.data
@@ -171,7 +171,8 @@ def load_glossary(root: Path) -> Glossary:
             error(path, subject, "der Eintrag ist keine Zuordnung", "id, term, forms, definition, sources angeben")
             continue
         for key in sorted(set(raw) - _TERM_FIELDS):
-            error(path + (key,), subject, f"unbekanntes Feld „{key}“", "erlaubt: " + ", ".join(sorted(_TERM_FIELDS)))
+            error(path + (key,), subject, f"unbekanntes Feld „{key}“", "erlaubt: " + ", ".join(sorted(_TERM_FIELDS)),
+                  at_key=True)
         tid, term, definition = raw.get("id"), raw.get("term"), raw.get("definition")
         if not isinstance(tid, str) or not _ID_RE.match(tid):
             error(path + ("id",), subject, "die Kennung fehlt oder ist ungültig",
@@ -193,6 +194,8 @@ def load_glossary(root: Path) -> Glossary:
                 error(path + ("forms",), subject, f"die Form „{f}“ gehört schon zu „{seen_forms[f]}“",
                       "jede Form nur einem Begriff zuordnen")
             seen_forms[f] = tid
+        if "sources" not in raw:
+            error(path, subject, "„sources“ fehlt", "Quellen angeben oder sources: [] für eine Erklärung der Redaktion")
         checked = [_source(s, path + ("sources", j), subject, error) for j, s in enumerate(raw.get("sources") or [])]
         sources = tuple(s for s in checked if s is not None)
         if isinstance(tid, str) and isinstance(term, str) and isinstance(definition, str):
@@ -207,7 +210,7 @@ def _source(raw, path: tuple, subject: str, error) -> Source | None:
         error(path, subject, "die Quelle ist keine Zuordnung", "url und publisher angeben")
         return None
     for key in sorted(set(raw) - _SOURCE_FIELDS):
-        error(path + (key,), subject, f"unbekanntes Feld „{key}“", "erlaubt: url, publisher, title, date")
+        error(path + (key,), subject, f"unbekanntes Feld „{key}“", "erlaubt: url, publisher, title, date", at_key=True)
     url, publisher = raw.get("url"), raw.get("publisher")
     ok = True
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
