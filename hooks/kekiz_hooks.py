@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
-from kekiz.explainers import SettingsError
+from kekiz.explainers import VideoSettingError
 from kekiz.geo import GeoDataError
 from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
@@ -103,7 +103,7 @@ def on_config(config):
     except GeoDataError as error:
         _stop(RegistryError([Diagnostic("data/nrw-geo.json", 1, 1, "", "", f"Gebietsdaten: {error}",
                                         "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")]))
-    except SettingsError as error:
+    except VideoSettingError as error:
         raise Abort(str(error)) from None
     return config
 

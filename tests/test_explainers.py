@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kekiz.explainers import SettingsError, count_fragments, sign_video, sign_video_fragment, stand_fragment
+from kekiz.explainers import VideoSettingError, count_fragments, sign_video, sign_video_fragment, stand_fragment
 from kekiz.glossary import load_glossary
 from kekiz.model import Cohort, CommuneType
 from kekiz.registry import load_project
@@ -366,5 +366,5 @@ def test_configured_video_is_shown_with_captions_and_a_download(tmp_path):
     ({"dgs_video": {"file": "assets/dgs/erklaerung.mp4", "caption": "x", "captions": "x.vtt"}}, "docs/x.vtt gibt es nicht"),
 ])
 def test_unusable_video_settings_stop_the_build_with_a_german_message(tmp_path, settings, message):
-    with pytest.raises(SettingsError, match=re.escape(message)):
+    with pytest.raises(VideoSettingError, match=re.escape(message)):
         sign_video(settings, _docs_with_video(tmp_path))

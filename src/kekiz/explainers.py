@@ -16,7 +16,7 @@ from .model import Cohort, CommuneType, PartialDate, Registry
 from .urls import relative
 
 
-class SettingsError(ValueError):
+class VideoSettingError(ValueError):
     """A setting in mkdocs.yml `extra: kekiz:` that cannot work; the message says how to fix it."""
 
 
@@ -60,22 +60,22 @@ def sign_video(settings: Mapping, docs_dir: Path) -> SignVideo | None:
     if not raw:
         return None
     if not isinstance(raw, Mapping) or not raw.get("file"):
-        raise SettingsError("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — den Pfad der Videodatei "
+        raise VideoSettingError("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — den Pfad der Videodatei "
                             "in docs/ angeben (z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
     file = str(raw["file"]).lstrip("/")
     caption = raw.get("caption")
     if not caption:
-        raise SettingsError("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
+        raise VideoSettingError("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
                             "was das Video erklärt")
     path = docs_dir / file
     if "://" in file or not path.is_file():
-        raise SettingsError(f"mkdocs.yml: extra.kekiz.dgs_video.file: die Datei docs/{file} gibt es nicht — "
+        raise VideoSettingError(f"mkdocs.yml: extra.kekiz.dgs_video.file: die Datei docs/{file} gibt es nicht — "
                             "das Video in docs/ ablegen (keine Adresse im Netz: die Website lädt nichts von anderen Servern)")
     captions = raw.get("captions")
     if captions:
         captions = str(captions).lstrip("/")
         if "://" in captions or not (docs_dir / captions).is_file():
-            raise SettingsError(f"mkdocs.yml: extra.kekiz.dgs_video.captions: die Datei docs/{captions} gibt es nicht — "
+            raise VideoSettingError(f"mkdocs.yml: extra.kekiz.dgs_video.captions: die Datei docs/{captions} gibt es nicht — "
                                 "eine WebVTT-Datei in docs/ ablegen oder captions weglassen")
     duration = raw.get("duration")
     return SignVideo(file, str(caption), captions or None, str(duration) if duration else None, path.stat().st_size)

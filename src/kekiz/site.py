@@ -79,7 +79,7 @@ class SiteBuild:
 def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
                docs_dir: Path | None = None) -> SiteBuild:
     """Render everything. Raises RegistryError if a Kommune has no outline in the geodata or the
-    Glossar is broken, explainers.SettingsError for an unusable `extra: kekiz:` setting."""
+    Glossar is broken, explainers.VideoSettingError for an unusable `extra: kekiz:` setting."""
     geo = load_geodata(root / GEODATA_FILE)
     mappages.check_shapes(registry, geo, context.registry_file)
     context = replace(context, geo_attribution=geo.source.attribution)
