@@ -406,7 +406,7 @@ def test_programme_yaml_rules():
         text = re.sub(rf"\b\d{{1,2}}\. (?:{months})\b", "", c["summary"])
         assert not re.search(r"\b\d{1,3}\b", text), c["summary"]
     milestones = doc["milestones"]
-    assert 8 <= len(milestones) <= 18  # programme.schema.json: "etwa 8 bis 18 Einträge", start 2011 to kinderstark
+    assert 8 <= len(milestones) <= 14
     keys = []
     for m in milestones:
         assert isinstance(m["date"], str) and pattern.match(m["date"]), m
