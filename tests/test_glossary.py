@@ -77,6 +77,18 @@ def test_whole_words_only(text):
     assert link_first_uses(html, SMALL, "") == html
 
 
+def test_quotations_keep_the_sources_words():
+    html = "<p>Sie sagte: „Der Kreis <em>und</em> kreisfreie Städte.“ Danach: ein Kreis.</p>"
+    out = link_first_uses(html, SMALL, "")
+    assert _links(out) == [("glossar/#kreis", "Kreis")]
+    assert out.index("kekiz-glossar-link") > out.index("“")
+
+
+def test_a_line_break_inside_a_form_still_matches():
+    out = link_first_uses("<p>Zwei kreisfreie\nStädte.</p>", SMALL, "")
+    assert _links(out) == [("glossar/#kreisfreie-stadt", "kreisfreie\nStädte")]
+
+
 def test_links_are_relative_to_the_page():
     out = link_first_uses("<p>Kreis</p>", SMALL, "programm/drei-teile/")
     assert _links(out) == [("../../glossar/#kreis", "Kreis")]

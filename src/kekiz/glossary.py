@@ -29,6 +29,7 @@ _SOURCE_FIELDS = {"url", "publisher", "title", "date"}
 _SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script", "style",
                    "svg", "title", "button", "label", "select", "option", "textarea", "figure", "time"})
 _TAG_RE = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
+_QUOTE_RE = re.compile(r"([„“])")
 _NAME_RE = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
@@ -53,10 +54,17 @@ class Glossary:
         forms = sorted({f for t in self.terms for f in _with_capital(t.forms)}, key=lambda f: (-len(f), f))
         if not forms:
             return None
-        return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        # A line break in the Markdown source may stand where the form has a space.
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in f.split(" ")) for f in forms)
+        return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
 
     def by_form(self) -> dict[str, Term]:
+        """Term by form, keyed with single spaces (see `_normal`)."""
         return {f: t for t in self.terms for f in _with_capital(t.forms)}
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
 
 
 def _with_capital(forms: tuple[str, ...]) -> list[str]:
@@ -76,7 +84,7 @@ def link_first_uses(html: str, glossary: Glossary, page_path: str) -> str:
         return html
     by_form = glossary.by_form()
     done: set[str] = set()
-    skip_depth = 0
+    skip_depth = quote_depth = 0
     out = []
     for part in _TAG_RE.split(html):
         if not part:
@@ -90,13 +98,21 @@ def link_first_uses(html: str, glossary: Glossary, page_path: str) -> str:
             continue
 
         def link(match: re.Match) -> str:
-            term = by_form[match.group(1)]
+            term = by_form[_normal(match.group(1))]
             if term.id in done:
                 return match.group(0)
             done.add(term.id)
             href = escape(relative(f"{GLOSSARY_PATH}#{term.id}", page_path))
             return f'<a class="kekiz-glossar-link" href="{href}">{match.group(0)}</a>'
-        out.append(pattern.sub(link, part))
+        # A quotation keeps the source's words as they are: no links inside „…“.
+        for piece in _QUOTE_RE.split(part):
+            if piece == "„":
+                quote_depth += 1
+            elif piece == "“":
+                quote_depth = max(quote_depth - 1, 0)
+            elif piece and not quote_depth:
+                piece = pattern.sub(link, piece)
+            out.append(piece)
     return "".join(out)
 
 
