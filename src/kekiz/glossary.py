@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .diagnostics import Diagnostic, RegistryError
-from .model import PartialDate, Source
+from .model import PartialDate, Source, sort_key
 from .urls import relative
 from .yamlsource import read_yaml
 
@@ -136,7 +136,6 @@ def _track(tag: str, depth: int) -> int:
 
 def glossary_fragment(glossary: Glossary, page_path: str) -> str:
     """The Glossar page: one section per term, in German alphabetical order, with its sources."""
-    from .model import sort_key
     parts = []
     for term in sorted(glossary.terms, key=lambda t: sort_key(t.term)):
         parts.append(f'<h2 id="{escape(term.id)}">{escape(term.term)}</h2>')
