@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kekiz.model import sort_key
 from kekiz.registry import load_project
 
 from conftest import ROOT, run_mkdocs_build
@@ -117,8 +116,9 @@ def test_former_slug_lands_on_page_without_script(browser, tmp_path):
 
 
 def test_map_keyboard_order_names_and_screenshots(browser, server):
-    """Tab reaches every map link in DOM order (Kreis level A–Z, then towns A–Z), each named
-    and visibly focused; the map page is photographed in light and dark scheme for review."""
+    """Tab reaches every map area in the order of the key below the map, each named; the
+    focused (or hovered) area gets the same black-on-white ring in both schemes, drawn
+    above its neighbours; the map page is photographed in light and dark scheme for review."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for scheme in ("light", "dark"):
         visit = Visit(browser, server, color_scheme=scheme)
@@ -128,45 +128,84 @@ def test_map_keyboard_order_names_and_screenshots(browser, server):
         page.wait_for_function(f"document.body.dataset.mdColorScheme === '{expected_scheme}'")
         links = page.locator("svg.kekiz-map--large a")
         labels = links.evaluate_all("els => els.map(a => a.getAttribute('aria-label'))")
-        assert len(labels) == 40 and all(labels), labels
-
-        page.locator("svg.kekiz-map--large a").first.focus()
-        reached = []
-        for _ in labels:
-            active = page.evaluate("""() => {
-                const a = document.activeElement;
-                const path = a.querySelector('path');
-                return {label: a.getAttribute('aria-label'), inMap: !!a.closest('svg.kekiz-map--large'),
-                        stroke: getComputedStyle(path).strokeWidth,
-                        name: a.getAttribute('aria-label') || a.textContent};
-            }""")
-            assert active["inMap"], f"Tab left the map after {reached}"
-            reached.append(active["label"])
-            page.keyboard.press("Tab")
-        assert reached == labels, "tab order must follow the documented DOM order"
-        towns = sum(c.is_town_in_kreis for c in REGISTRY.communes)
-        for layer in (labels[:-towns], labels[-towns:]):  # Kreis level first, then the towns on top
-            assert layer == sorted(layer, key=sort_key), layer
+        assert len(labels) == 53 + sum(c.is_town_in_kreis for c in REGISTRY.communes) and all(labels), labels
+        key = page.locator(".kekiz-map-figure--large .kekiz-map-key__areas a").all_inner_texts()
+        assert key == [label.split(" — ")[0] for label in labels]
 
         links.first.focus()
         page.keyboard.press("Shift+Tab")
-        page.keyboard.press("Tab")  # keyboard focus: :focus-visible applies
-        focused = page.evaluate("getComputedStyle(document.activeElement.querySelector('path')).strokeWidth")
-        unfocused = page.evaluate(
-            "getComputedStyle(document.querySelectorAll('svg.kekiz-map--large a path')[1]).strokeWidth")
-        assert focused != unfocused, "the focused area must look different"
+        reached = []
+        for _ in labels:
+            page.keyboard.press("Tab")  # keyboard focus: :focus-visible applies
+            active = page.evaluate("""() => {
+                const a = document.activeElement;
+                const svg = a.closest('svg.kekiz-map--large');
+                const top = svg && svg.querySelector('#' + a.id.replace('-a', '-t'));
+                const shown = svg ? [...svg.querySelectorAll('.kekiz-map__top')]
+                    .filter(g => getComputedStyle(g).display !== 'none') : [];
+                return {label: a.getAttribute('aria-label'), inMap: !!svg,
+                        shown: shown.map(g => g.id), top: top && top.id,
+                        onTop: !!top && top.parentNode.lastElementChild.compareDocumentPosition(
+                            svg.querySelector('.kekiz-map__areas > a:last-of-type')) === Node.DOCUMENT_POSITION_PRECEDING,
+                        ring: top && getComputedStyle(top.querySelector('.kekiz-map__ring')).stroke,
+                        outline: getComputedStyle(a).outlineStyle};
+            }""")
+            assert active["inMap"], f"Tab left the map after {reached}"
+            assert active["shown"] == [active["top"]], active  # exactly the focused area's ring
+            assert active["onTop"] and active["ring"] == "rgb(0, 0, 0)", active
+            reached.append(active["label"])
+        assert reached == labels, "tab order must follow the order of the key"
 
         page.locator("svg.kekiz-map--large").screenshot(path=str(SCREENSHOTS / f"karte-{scheme}.png"))
-        fill_2012 = "getComputedStyle(document.querySelector('.kekiz-map__area--2012')).fill"
+        fill_2012 = "getComputedStyle(document.querySelector('.kekiz-fill--2012 .kekiz-map__area')).fill"
         screen_fill = page.evaluate(fill_2012)
         page.emulate_media(media="print")
         assert page.evaluate(fill_2012) == "rgb(26, 87, 148)", "print uses the light palette"
         assert (screen_fill == "rgb(26, 87, 148)") == (scheme == "light")
         page.emulate_media(media="screen")
+        # hovering shows the ring too
+        page.mouse.move(0, 0)
+        box = page.locator('svg.kekiz-map--large a[aria-label^="Hochsauerlandkreis"]').bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        hovered = page.evaluate("""() => [...document.querySelectorAll('svg.kekiz-map--large .kekiz-map__top')]
+            .filter(g => getComputedStyle(g).display !== 'none').map(g => g.id)""")
+        assert "karte-t05958" in hovered, hovered
         page.screenshot(path=str(SCREENSHOTS / f"karte-seite-{scheme}.png"), full_page=True)
         assert visit.foreign == [], visit.foreign
         assert visit.errors == [], visit.errors
         visit.close()
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_every_map_area_has_a_finger_sized_named_target_on_a_phone(browser, server, width):
+    """The key lists every area of the map as a link of at least 24 × 24 px with its name."""
+    visit = Visit(browser, server)
+    page = visit.page
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("karte/", ""):
+        page.goto(server + path)
+        if not path:
+            page.locator(".kekiz-map-key__details summary").click()
+        svg_links = page.locator("svg.kekiz-map a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+        targets = page.locator(".kekiz-map-key__areas a").evaluate_all(
+            "els => els.map(a => { const r = a.getBoundingClientRect();"
+            " return {href: a.getAttribute('href'), w: r.width, h: r.height, text: a.innerText}; })")
+        assert [t["href"] for t in targets] == svg_links
+        small = [t for t in targets if t["w"] < 24 or t["h"] < 24 or not t["text"].strip()]
+        assert not small, small
+        width_of = "document.querySelector('svg.kekiz-map').getBoundingClientRect().right"
+        assert page.evaluate(width_of) <= width, "the map fits the screen"
+    visit.close()
+
+
+def test_home_map_is_not_wider_than_the_map_page(browser, server):
+    visit = Visit(browser, server)
+    widths = {}
+    for path in ("", "karte/"):
+        visit.page.goto(server + path)
+        widths[path] = visit.page.evaluate("document.querySelector('svg.kekiz-map').getBoundingClientRect().width")
+    assert 0 < widths[""] <= widths["karte/"], widths
+    visit.close()
 
 
 def test_map_link_opens_commune_page(browser, server):

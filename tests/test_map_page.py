@@ -20,25 +20,48 @@ def large_map(html: str) -> str:
     return match.group(0)
 
 
-def test_map_has_all_areas_and_one_link_per_commune(built_site):
-    svg = large_map(read_page(built_site, "karte"))
-    towns = [c for c in REGISTRY.communes if c.is_town_in_kreis]
-    kreis_level = [c for c in REGISTRY.communes if not c.is_town_in_kreis]
-    # 53 Kreis-level shapes: participants as links, the rest neutral; towns drawn on top.
-    assert svg.count("kekiz-map__area--none") + len(kreis_level) == 53
-    assert svg.count("kekiz-map__area--overlay") == len(towns) == 12
-    hrefs = re.findall(r'<a class="kekiz-map__link" href="([^"]+)"', svg)
-    assert len(hrefs) == len(set(hrefs)) == 40
-    for href in hrefs:
-        assert (built_site / "karte" / href / "index.html").resolve().exists(), href
-    assert len(svg.encode("utf-8")) <= 80_000, "map SVG must stay within 80 KB"
-    assert "<script" not in svg and not re.search(r'(href|src)="(https?:)?//', svg)
+def _links(svg: str) -> list[tuple[str, str, str]]:
+    """(id, href, accessible name) of every link in a map SVG, in DOM order."""
+    return re.findall(r'<a id="([^"]+)" class="kekiz-map__link[^"]*"[^>]* href="([^"]+)" aria-label="([^"]+)">', svg)
+
+
+def test_every_map_area_is_a_named_link_to_a_page_that_exists(built_site):
+    for page, pattern in (("karte", "kekiz-map--large"), ("", "kekiz-map--small")):
+        html = read_page(built_site, page)
+        svg = re.search(rf'<svg[^>]*class="kekiz-map {pattern}".*?</svg>', html, re.S).group(0)
+        links = _links(svg)
+        towns = [c for c in REGISTRY.communes if c.is_town_in_kreis]
+        # all 53 Kreise and kreisfreie Städte are links, and each participating town in a Kreis
+        assert len(links) == 53 + len(towns) == svg.count("<a ") == svg.count("<path ")
+        assert "kekiz-map__base" not in svg  # no area without a link
+        assert len({href for _, href, _ in links}) == len(links)
+        for _, href, name in links:
+            assert name.strip() and " — " in name
+            target = (built_site / page / href.split("#")[0]).resolve()
+            assert (target / "index.html").exists(), href
+            if "#" in href:
+                assert f'id="{href.split("#")[1]}"' in (target / "index.html").read_text(encoding="utf-8"), href
+        assert len(svg.encode("utf-8")) <= 80_000, "map SVG must stay within 80 KB"
+        assert "<script" not in svg and not re.search(r'(href|src)="(https?:)?//', svg)
+
+
+def test_map_tab_order_is_the_order_of_its_key(built_site):
+    html = read_page(built_site, "karte")
+    svg = large_map(html)
+    names = [name.split(" — ")[0] for _, _, name in _links(svg)]
+    key = html.split('class="kekiz-map-key"')[1].split("</figcaption>")[0]
+    assert re.findall(r'<li><a href="[^"]+">([^<]+)</a></li>', key) == names
+    # participants first, by cohort and name, as in the list below the map
+    expected = [c.name for cohort in Cohort for c in REGISTRY.in_cohort(cohort)]
+    assert names[:len(expected)] == expected
 
 
 def test_map_accessible_names_follow_the_registry(built_site):
     svg = large_map(read_page(built_site, "karte"))
     for c in REGISTRY.communes:
         assert f'aria-label="{c.name} — {c.cohort.label}"' in svg
+    assert 'aria-label="Kreis Olpe — nicht unter den teilnehmenden Kommunen"' in svg
+    assert 'aria-label="Hagen — nicht unter den teilnehmenden Kommunen"' in svg
 
 
 def test_map_page_has_legend_source_note_and_text_alternative(built_site):
@@ -46,6 +69,7 @@ def test_map_page_has_legend_source_note_and_text_alternative(built_site):
     assert "© GeoBasis-DE / BKG 2016" in html and "GeoNutzV" in html
     for cohort in Cohort:
         assert f"{cohort.label} ({REGISTRY.count(cohort=cohort)})" in html
+    assert "nicht teilgenommen (25)" in html
     alternative = html.split('class="kekiz-commune-list"')[1]
     assert len(re.findall(r'<li><a href="\.\./kommunen/[a-z0-9-]+/">', alternative)) == 40
 
@@ -56,7 +80,14 @@ def test_every_commune_page_has_a_named_locator_map(built_site):
         locator = re.search(r'<svg[^>]*class="kekiz-locator".*?</svg>', html, re.S)
         assert locator, c.slug
         assert 'role="img"' in locator.group(0) and f"Lage von {c.name}" in locator.group(0)
-        assert len(locator.group(0).encode()) <= 25_000
+        # the base map is one shared file; the page carries only the highlight, in the cohort's colour
+        assert len(locator.group(0).encode()) <= 6_000, (c.slug, len(locator.group(0).encode()))
+        assert f'kekiz-locator__focus kekiz-fill--{c.cohort.value}' in locator.group(0)
+    css = (built_site / "assets" / "stylesheets" / "kekiz.css").read_text(encoding="utf-8")
+    for scheme in ("hell", "dunkel"):
+        assert f'url("../karte/nrw-{scheme}.svg")' in css
+        base = (built_site / "assets" / "karte" / f"nrw-{scheme}.svg").read_text(encoding="utf-8")
+        assert base.startswith("<svg") and "<script" not in base and len(base.encode()) <= 80_000
 
 
 def test_registry_ags_all_have_shapes():

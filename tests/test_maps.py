@@ -1,4 +1,4 @@
-"""SVG maps (src/kekiz/maps.py) and their stylesheet (the maps section of docs/assets/stylesheets/kekiz.css)."""
+"""SVG maps (src/kekiz/maps.py) and their stylesheet (the "Karte" section of docs/assets/stylesheets/kekiz.css)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kekiz.geo import GeoData, load_geodata
-from kekiz.maps import MapArea, attribution, legend_swatch, locator_map, participation_map
+from kekiz.maps import MapArea, attribution, legend_swatch, locator_base, locator_map, participation_map
 
 ROOT = Path(__file__).resolve().parents[1]
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "kekiz.css"
@@ -73,54 +73,61 @@ def _parse(svg: str) -> ET.Element:
 # ------------------------------------------------------------------ participation map
 
 
+def _links(root: ET.Element) -> list[ET.Element]:
+    return root.findall("s:g[@class='kekiz-map__areas']/s:a", NS)
+
+
 def test_all_areas_present_once_each(geo: GeoData, full_svg: str) -> None:
     root = _parse(full_svg)
-    links = root.findall(".//s:a", NS)
-    assert len(links) == 53 + len(OVERLAYS)
+    links = _links(root)
+    assert len(links) == 53 + len(OVERLAYS) == len(root.findall(".//s:a", NS))
     hrefs = [a.get("href") for a in links]
     assert len(set(hrefs)) == len(hrefs)
-    paths = root.findall(".//s:path", NS)
-    area_paths = [p for p in paths if "kekiz-map__area" in (p.get("class") or "")]
-    assert len(area_paths) == 53 + len(OVERLAYS)  # all participate here: no neutral paths
     for a in links:
         inner = a.findall("s:path", NS)
-        assert len(inner) == 1
-    # each Kreis's own shape is in the SVG exactly once
+        assert len(inner) == 1 and inner[0].get("class") == "kekiz-map__area"
+    # each Kreis's own outline is in the SVG exactly once (a Kreis with towns drawn on
+    # their own carries their rings as holes after its own)
     for k in geo.kreise:
-        assert full_svg.count(f'd="{k.d}"') == 1, k.ags
+        assert full_svg.count(f'd="{k.d}') == 1, k.ags
 
 
-def test_links_have_names_tooltips_and_documented_order(geo: GeoData, full_svg: str) -> None:
+def test_links_have_names_tooltips_and_keep_the_given_order(geo: GeoData, full_svg: str) -> None:
     areas = _areas(geo)
     root = _parse(full_svg)
-    links = root.findall(".//s:a", NS)
+    links = _links(root)
     for a in links:
         label = a.get("aria-label")
         assert label
         title = a.find("s:title", NS)
         assert title is not None and title.text == label
         assert a.get("tabindex") is None
-    kreis = sorted((a for a in areas if len(a.ags) == 5), key=lambda a: _fold(a.label))
-    over = sorted((a for a in areas if len(a.ags) == 8), key=lambda a: _fold(a.label))
-    assert [a.get("href") for a in links] == [a.href for a in kreis + over]
-    names = [a.get("aria-label").split(" — ")[0] for a in links]
-    # umlauts folded (a plain sort puts "ö" after "z"); the overlays come after all
-    # Kreis-level areas, again sorted
-    assert names.index("Köln") < names.index("Krefeld") < names.index("Kreis Borken")
-    assert names.index("Kreis Düren") < names.index("Kreis Euskirchen")
-    assert names.index("Kreis Höxter") < names.index("Kreis Kleve")
-    m = [n for n in names[:53] if n.startswith("M")]
-    assert m == ["Märkischer Kreis", "Mönchengladbach", "Mülheim an der Ruhr", "Münster"]
-    assert names[53:] == sorted(names[53:], key=_fold) and names[53] == "Aachen" and names[-1] == "Sundern (Sauerland)"
+    # DOM order = tab order = the order the caller gives (the order of the key beside the map)
+    assert [a.get("href") for a in links] == [a.href for a in areas]
 
 
-def test_overlays_are_drawn_after_all_kreise(geo: GeoData, full_svg: str) -> None:
+def test_towns_are_holes_in_their_kreis_so_order_does_not_hide_them(geo: GeoData, full_svg: str) -> None:
     root = _parse(full_svg)
-    classes = [p.get("class") for p in root.iter(f"{S}path") if "kekiz-map__area" in (p.get("class") or "")]
-    overlay_flags = ["--overlay" in c for c in classes]
-    assert overlay_flags == [False] * 53 + [True] * len(OVERLAYS)
-    aachen = full_svg.index(geo["05334002"].d)
-    assert aachen > full_svg.index(geo["05334"].d)
+    by_id = {a.get("id"): a.find("s:path", NS).get("d") for a in _links(root)}
+    assert by_id["karte-a05334"] == geo["05334"].d + geo["05334002"].d + geo["05334012"].d
+    assert by_id["karte-a05334002"] == geo["05334002"].d
+    assert "kekiz-map__link--overlay" in root.find(".//s:a[@id='karte-a05334002']", NS).get("class")
+
+
+def test_hovered_or_focused_area_is_drawn_on_top(geo: GeoData, full_svg: str) -> None:
+    root = _parse(full_svg)
+    group = root.find("s:g[@class='kekiz-map__areas']", NS)
+    children = list(group)
+    links, tops = children[:len(_links(root))], children[len(_links(root)):]
+    assert all(c.tag == f"{S}a" for c in links) and all(c.get("class") == "kekiz-map__top" for c in tops)
+    assert len(tops) == len(links)
+    style = root.find("s:style", NS).text
+    for a, top in zip(links, tops):
+        ags = a.get("id").removeprefix("karte-a")
+        uses = top.findall("s:use", NS)
+        assert [u.get("href") for u in uses] == [f"#karte-s{ags}"] * 2
+        assert a.find("s:path", NS).get("id") == f"karte-s{ags}"
+        assert f"#karte-a{ags}:is(:hover,:focus-visible)~#karte-t{ags}{{display:inline}}" in style
 
 
 def test_cohort_classes_and_pattern(geo: GeoData, full_svg: str) -> None:
@@ -128,26 +135,26 @@ def test_cohort_classes_and_pattern(geo: GeoData, full_svg: str) -> None:
     pattern = root.find("s:defs/s:pattern", NS)
     assert pattern is not None and pattern.get("id") == "karte-hatch"
     by_cohort = {2012: 0, 2017: 0}
-    for a in root.iter(f"{S}a"):
-        path = a.find("s:path", NS)
-        cohort = 2012 if "kekiz-map__area--2012" in path.get("class") else 2017
-        assert f"kekiz-map__area--{cohort}" in path.get("class")
+    for a in _links(root):
+        cohort = 2012 if "kekiz-fill--2012" in a.get("class") else 2017
+        assert f"kekiz-fill--{cohort}" in a.get("class")
         by_cohort[cohort] += 1
         # the hatched cohort references the pattern of this very map; the other has no fill attribute
-        assert path.get("fill") == ("url(#karte-hatch)" if cohort == 2017 else None)
+        assert a.get("fill") == ("url(#karte-hatch)" if cohort == 2017 else None)
     assert by_cohort[2012] and by_cohort[2017]
 
 
-def test_non_participants_are_neutral_and_not_links(geo: GeoData) -> None:
-    areas = [MapArea("05111", "../d/", "Düsseldorf", 2012), MapArea("05958004", "../a/", "Arnsberg", 2012)]
+def test_non_participants_are_grey_links(geo: GeoData) -> None:
+    areas = [MapArea("05111", "../d/", "Düsseldorf", 2012), MapArea("05958004", "../a/", "Arnsberg", 2012),
+             MapArea("05966", "../g/#kreis-olpe", "Kreis Olpe — nicht dabei", None)]
     svg = participation_map(geo, areas, title="T", description="D", id_prefix="m2")
     root = _parse(svg)
-    neutral = [p for p in root.iter(f"{S}path") if "kekiz-map__area--none" in (p.get("class") or "")]
-    assert len(neutral) == 52
-    assert len(root.findall(".//s:a", NS)) == 2
+    olpe = root.find(".//s:a[@id='m2-a05966']", NS)
+    assert "kekiz-fill--none" in olpe.get("class") and olpe.get("href") == "../g/#kreis-olpe"
+    # Kreise the caller leaves out are background only, hidden from assistive technology
     base = root.find("s:g[@class='kekiz-map__base']", NS)
-    assert base.get("aria-hidden") == "true"
-    assert {p.find("s:title", NS).text for p in neutral} >= {"Kreis Warendorf", "Hochsauerlandkreis", "Köln"}
+    assert base.get("aria-hidden") == "true" and len(base.findall("s:path", NS)) == 51
+    assert len(root.findall(".//s:a", NS)) == 3
     assert "<defs>" not in svg  # no 2017 area, no pattern needed
 
 
@@ -169,15 +176,16 @@ def test_self_contained_and_small(full_svg: str) -> None:
     assert "<script" not in full_svg.lower()
     assert "style=" not in full_svg
     assert re.findall(r"https?:[^\"'\s<>]*", full_svg) == ["http://www.w3.org/2000/svg"]
-    for tag in ("<image", "<use", "<foreignObject", "<style", "@import", "xlink:"):
+    for tag in ("<image", "<foreignObject", "@import", "xlink:", "url(http"):
         assert tag not in full_svg
+    # the only references are to this SVG's own ids
+    assert set(re.findall(r'href="#([^"]+)"', full_svg)) <= set(re.findall(r'id="([^"]+)"', full_svg))
     assert len(full_svg.encode()) <= 80_000, len(full_svg.encode())
 
 
 def test_deterministic(geo: GeoData, full_svg: str) -> None:
     again = participation_map(
-        geo, list(reversed(_areas(geo))), title="Teilnehmende Kommunen", description="Karte der 40 Kommunen",
-        id_prefix="karte",
+        geo, _areas(geo), title="Teilnehmende Kommunen", description="Karte der 40 Kommunen", id_prefix="karte",
     )
     assert again == full_svg
 
@@ -185,7 +193,7 @@ def test_deterministic(geo: GeoData, full_svg: str) -> None:
 def test_small_size_uses_coarse_detail(geo: GeoData, full_svg: str) -> None:
     small = participation_map(geo, _areas(geo), title="T", description="D", id_prefix="klein", size="small")
     assert "kekiz-map--small" in small and geo["05958"].d_coarse in small and geo["05958"].d not in small
-    assert len(small) < len(full_svg) * 0.6
+    assert len(small) < len(full_svg) * 0.75
     with pytest.raises(ValueError, match="size"):
         participation_map(geo, [], title="T", description="D", id_prefix="x", size="huge")
 
@@ -243,11 +251,11 @@ def test_legend_swatch() -> None:
     hatched = legend_swatch(2017, id_prefix="sw17")
     assert 'fill="url(#sw17-hatch)"' in hatched and 'id="sw17-hatch"' in hatched
     plain = legend_swatch(2012, id_prefix="sw12")
-    assert "kekiz-map__area--2012" in plain and "pattern" not in plain
+    assert "kekiz-fill--2012" in plain and "pattern" not in plain
     assert 'aria-hidden="true"' in plain
     ET.fromstring(hatched)
     neutral = legend_swatch(None, id_prefix="sw0")
-    assert "kekiz-map__area--none" in neutral and "fill=" not in neutral
+    assert "kekiz-fill--none" in neutral and "fill=" not in neutral
     with pytest.raises(ValueError):
         legend_swatch(2020, id_prefix="x")
 
@@ -257,47 +265,70 @@ def test_legend_swatch() -> None:
 
 def test_locator_highlights_focus_in_context(geo: GeoData) -> None:
     label = "Lage von Ahlen im Kreis Warendorf in Nordrhein-Westfalen"
-    svg = locator_map(geo, focus_ags="05570004", context_ags="05570", marked_ags=[], label=label, id_prefix="lage")
+    svg = locator_map(geo, focus_ags="05570004", focus_cohort=2017, context_ags="05570", context_cohort=2012,
+                      label=label, id_prefix="lage")
     root = _parse(svg)
     assert root.get("role") == "img"
     title = root.find("s:title", NS)
     assert title.text == label and root.get("aria-labelledby") == title.get("id") == "lage-title"
-    focus = root.find("s:path[@class='kekiz-locator__focus']", NS)
-    assert focus.get("d") == geo["05570004"].d_coarse
-    context = root.find("s:path[@class='kekiz-locator__context']", NS)
+    # each in its cohort's colour, as on the participation map
+    focus = root.find("s:path[@class='kekiz-locator__focus kekiz-fill--2017']", NS)
+    assert focus.get("d") == geo["05570004"].d_coarse and focus.get("fill") == "url(#lage-hatch)"
+    context = root.find("s:path[@class='kekiz-locator__context kekiz-fill--2012']", NS)
     assert context.get("d") == geo["05570"].d_coarse
     classes = [p.get("class") for p in root.iter() if p.get("class")]
-    assert classes.index("kekiz-locator__context") < classes.index("kekiz-locator__focus")
-    kreise = root.find("s:path[@class='kekiz-locator__kreise']", NS).get("d")
-    assert all(k.d_coarse in kreise for k in geo.kreise)
+    assert classes.index(context.get("class")) < classes.index(focus.get("class"))
+    # the Kreise come from the shared base file, not from the page
+    assert geo["05958"].d_coarse not in svg
+    assert all(k.d_coarse in locator_base(geo, "hell") for k in geo.kreise)
     assert "<a" not in svg and "<script" not in svg and "style=" not in svg
     # Ahlen is small on a 1000-unit map: a ring helps to find it
     assert root.find("s:circle[@class='kekiz-locator__pin']", NS) is not None
-    assert len(svg.encode()) <= 25_000
+    assert len(svg.encode()) <= 5_000
+
+
+def test_locator_of_a_town_that_did_not_take_part_is_not_in_a_cohort_colour(geo: GeoData) -> None:
+    svg = locator_map(geo, focus_ags="05562020", focus_cohort=None, context_ags="05562", context_cohort=2017,
+                      label="Herten", id_prefix="lage")
+    assert 'class="kekiz-locator__focus kekiz-fill--none"' in svg
+    assert 'class="kekiz-locator__context kekiz-fill--2017" fill="url(#lage-hatch)"' in svg
 
 
 def test_locator_marks_towns_on_top_of_a_kreis(geo: GeoData) -> None:
-    marked = [g.ags for g in geo.gemeinden_in("05958")]  # all 12 Gemeinden: the worst case
-    svg = locator_map(geo, focus_ags="05958", context_ags=None, marked_ags=marked, label="Lage", id_prefix="l2")
+    marked = {g.ags: 2012 for g in geo.gemeinden_in("05958")}  # all 12 Gemeinden: the worst case
+    svg = locator_map(geo, focus_ags="05958", focus_cohort=2017, context_ags=None, marked=marked, label="Lage",
+                      id_prefix="l2")
     root = _parse(svg)
     classes = [p.get("class") for p in root.iter() if p.get("class")]
-    assert classes.index("kekiz-locator__focus") < classes.index("kekiz-locator__marked")
-    marks = root.find("s:path[@class='kekiz-locator__marked']", NS).get("d")
-    assert all(geo[a].d_coarse in marks for a in marked)
+    assert classes.index("kekiz-locator__focus kekiz-fill--2017") < classes.index("kekiz-locator__marked kekiz-fill--2012")
+    marks = root.findall("s:path[@class='kekiz-locator__marked kekiz-fill--2012']", NS)
+    assert sorted(m.get("d") for m in marks) == sorted(geo[a].d_coarse for a in marked)
     assert root.find("s:path[@class='kekiz-locator__context']", NS) is None
     assert root.find("s:circle", NS) is None  # a large Kreis needs no ring
     assert len(svg.encode()) <= 25_000, len(svg.encode())
-    assert svg == locator_map(geo, focus_ags="05958", context_ags=None, marked_ags=marked[::-1], label="Lage",
-                              id_prefix="l2")
+    assert svg == locator_map(geo, focus_ags="05958", focus_cohort=2017, context_ags=None,
+                              marked=dict(reversed(marked.items())), label="Lage", id_prefix="l2")
+
+
+def test_locator_base_files_are_standalone_and_coloured_per_scheme(geo: GeoData) -> None:
+    light, dark = locator_base(geo, "hell"), locator_base(geo, "dunkel")
+    for svg in (light, dark):
+        root = _parse(svg)
+        assert root.get("viewBox") == geo.viewbox  # same frame as the inline highlight
+        assert "<script" not in svg and "href" not in svg and len(svg.encode()) <= 20_000
+    assert light != dark and light == locator_base(geo, "hell")
 
 
 def test_locator_unknown_ags(geo: GeoData) -> None:
     with pytest.raises(ValueError) as info:
-        locator_map(geo, focus_ags="05999", context_ags="05998", marked_ags=["05958999"], label="L", id_prefix="l")
+        locator_map(geo, focus_ags="05999", focus_cohort=None, context_ags="05998", marked={"05958999": None},
+                    label="L", id_prefix="l")
     for ags in ("05999", "05998", "05958999"):
         assert ags in str(info.value)
     with pytest.raises(ValueError, match="label"):
-        locator_map(geo, focus_ags="05111", context_ags=None, marked_ags=[], label=" ", id_prefix="l")
+        locator_map(geo, focus_ags="05111", focus_cohort=None, context_ags=None, label=" ", id_prefix="l")
+    with pytest.raises(ValueError, match="cohort"):
+        locator_map(geo, focus_ags="05111", focus_cohort=2013, context_ags=None, label="L", id_prefix="l")
 
 
 # ------------------------------------------------------------------ stylesheet
@@ -335,8 +366,13 @@ def test_palette_contrast(scheme: str) -> None:
         assert _contrast(p[cohort], p["neutral"]) >= 3, (scheme, cohort, "neutral")
         assert _contrast(p[cohort], p["border"]) >= 3, (scheme, cohort, "border")
     assert _contrast(p["neutral-border"], p["neutral"]) >= 3
-    assert _contrast(p["focus"], p["bg"]) >= 3 and _contrast(p["focus"], p["neutral"]) >= 3
     assert _contrast(p["2017-hatch"], p["2017"]) >= 2  # the texture is visible
+    # the focus ring is the same in both schemes: ring and halo stand apart, and one of
+    # them stands out against every colour of the map
+    ring, halo = _palettes()["light"]["focus"], _palettes()["light"]["halo"]
+    assert _contrast(ring, halo) >= 3
+    for colour in (p["bg"], p["neutral"], p["2012"], p["2017"], p["2017-hatch"]):
+        assert max(_contrast(ring, colour), _contrast(halo, colour)) >= 3, (scheme, colour)
 
 
 def test_print_uses_light_colours_and_documented_numbers() -> None:
@@ -357,24 +393,37 @@ def test_print_uses_light_colours_and_documented_numbers() -> None:
             assert expected in css, expected
 
 
+def _map_section(css: str) -> str:
+    return css.split("/* == Karte == */", 1)[1].split("/* == ", 1)[0]
+
+
 def test_stylesheet_covers_states() -> None:
-    css = CSS.read_text(encoding="utf-8")
+    css = _map_section(CSS.read_text(encoding="utf-8"))
     for needle in (
-        ".kekiz-map__link:focus-visible .kekiz-map__area",
-        ".kekiz-map__link:hover .kekiz-map__area",
-        ".kekiz-map__area--none",
-        ".kekiz-map__area--2012",
+        ".kekiz-map__top",
+        ".kekiz-map__ring",
+        ".kekiz-map__halo",
+        ".kekiz-fill--none",
+        ".kekiz-fill--2012",
+        ".kekiz-fill--2017",
         ".kekiz-map__hatch-bg",
         ".kekiz-map__hatch-line",
-        ".kekiz-map__area--overlay",
+        ".kekiz-map__link--overlay",
         ".kekiz-locator__focus",
         ".kekiz-locator__marked",
         "@media (forced-colors: active)",
     ):
         assert needle in css, needle
-    assert "http" not in css and "url(" not in css
+    # the only external references are the two shared locator base maps of this site
+    assert "http" not in css
+    assert re.findall(r"url\(([^)]*)\)", css) == ['"../karte/nrw-hell.svg"', '"../karte/nrw-dunkel.svg"']
     # the 2017 fill comes from the pattern: a CSS fill on its class would hide the hatching
-    assert not re.search(r"\.kekiz-map__area--2017\s*\{[^}]*\bfill\s*:", css.split("@media (forced-colors")[0])
+    assert not re.search(r"\.kekiz-fill--2017\s*\{[^}]*\bfill\s*:", css.split("@media (forced-colors")[0])
+    # the area sets no colour of its own: the ring copies in the top layer inherit theirs
+    assert not re.search(r"\.kekiz-map__area\s*\{[^}]*\b(fill|stroke)\s*:", css)
+    # the focus ring does not depend on the scheme (Material's accent colour plays no part)
+    dark = css.split('[data-md-color-scheme="slate"] .kekiz-locator {')[1].split("}")[0]
+    assert "--kekiz-map-focus" not in dark and "--kekiz-map-halo" not in dark
 
 
 # ------------------------------------------------------------------ in a real browser
@@ -386,11 +435,12 @@ for (const scheme of ["default", "slate"]) {
   const box = document.querySelector(`[data-md-color-scheme="${scheme}"]`);
   const fill = (sel) => getComputedStyle(box.querySelector(sel)).fill;
   out[scheme] = {
-    neutral: fill(".kekiz-map__area--none"),
-    c2012: fill(".kekiz-map__area--2012"),
-    c2017: fill(".kekiz-map__area--2017"),
+    neutral: fill(".kekiz-fill--none .kekiz-map__area"),
+    c2012: fill(".kekiz-fill--2012 .kekiz-map__area"),
+    c2017: fill(".kekiz-fill--2017 .kekiz-map__area"),
     hatch: fill(".kekiz-map__hatch-bg"),
     swatch: fill(".kekiz-map--swatch .kekiz-map__area"),
+    ring: getComputedStyle(box.querySelector(".kekiz-map__ring")).stroke,
   };
 }
 document.getElementById("out").textContent = JSON.stringify(out);
@@ -402,11 +452,12 @@ document.getElementById("out").textContent = JSON.stringify(out);
 def test_colours_and_focus_in_chromium(geo: GeoData, chromium: Path, tmp_path: Path) -> None:
     """The stylesheet really colours the SVG (the 2017 pattern is not overridden by a CSS
     fill) and the dark scheme changes the colours."""
-    areas = [MapArea("05111", "../a/", "A", 2012), MapArea("05958", "../b/", "B", 2017)]
+    areas = [MapArea("05111", "../a/", "A", 2012), MapArea("05958", "../b/", "B", 2017),
+             MapArea("05966", "../c/", "C", None)]
     boxes = "".join(
         f'<div data-md-color-scheme="{scheme}">'
         f'{participation_map(geo, areas, title="T", description="D", id_prefix=f"m-{scheme}")}'
-        f'{legend_swatch(None, id_prefix=f"s-{scheme}")}</div>'
+        f'<span class="kekiz-map">{legend_swatch(None, id_prefix=f"s-{scheme}")}</span></div>'
         for scheme in ("default", "slate")
     )
     page = tmp_path / "map.html"
@@ -435,4 +486,5 @@ def test_colours_and_focus_in_chromium(geo: GeoData, chromium: Path, tmp_path: P
         assert got["c2012"] == rgb(colours["2012"])
         assert got["hatch"] == rgb(colours["2017"])
         assert got["c2017"].startswith("url(") and f"m-{scheme}-hatch" in got["c2017"]
+        assert got["ring"] == "rgb(0, 0, 0)"  # the same focus ring in both schemes
     # Keyboard focus is checked with real Tab presses in tests/test_browser.py.

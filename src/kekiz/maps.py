@@ -1,7 +1,7 @@
 """Inline SVG maps of Nordrhein-Westfalen (pure functions, no I/O).
 
-* :func:`participation_map` — all 53 Kreise and kreisfreie Städte, participants
-  coloured by cohort and linked, kreisangehörige Städte drawn on top of their Kreis.
+* :func:`participation_map` — all 53 Kreise and kreisfreie Städte, each a link,
+  participants coloured by cohort, participating Gemeinden with their own outline.
 * :func:`locator_map` — a small NRW outline with one area highlighted.
 * :func:`attribution` — the source note the licence (GeoNutzV) requires.
 * :func:`legend_swatch` — a small SVG swatch matching a cohort's fill, for a legend.
@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .geo import GeoArea, GeoData, parse_path
-from .model import sort_key
 from .svgmarkup import check_id_prefix as _check_prefix
 from .svgmarkup import esc as _e
 
-__all__ = ["COHORTS", "MapArea", "attribution", "legend_swatch", "locator_map", "participation_map"]
+__all__ = ["COHORTS", "MapArea", "attribution", "legend_swatch", "locator_base", "locator_map", "participation_map"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 COHORTS = (2012, 2017)
@@ -36,17 +35,10 @@ _PIN_RADIUS = 22
 
 @dataclass(frozen=True)
 class MapArea:
-    ags: str  # 5 digits = Kreis/kreisfreie Stadt, 8 digits = Gemeinde overlay
+    ags: str  # 5 digits = Kreis/kreisfreie Stadt, 8 digits = Gemeinde drawn inside its Kreis
     href: str  # link target, already relative to the page it is shown on
     label: str  # accessible name and tooltip, e.g. "Krefeld — Landesinitiative seit 2017"
-    cohort: int  # 2012 or 2017
-
-
-
-
-
-def _label_key(area: MapArea) -> tuple[str, str, str]:
-    return (sort_key(area.label), area.label, area.ags)
+    cohort: int | None  # 2012 or 2017; None for an area that did not take part
 
 
 def _shape(geo: GeoData, ags: str) -> GeoArea | None:
@@ -88,20 +80,14 @@ def _pattern(p: str, size: int) -> str:
     )
 
 
-def _fill_attr(p: str, cohort: int) -> str:
+def _fill_attr(p: str, cohort: int | None) -> str:
     # The pattern is referenced by id, which CSS cannot know; its colours come from CSS.
     return f' fill="url(#{p}-hatch)"' if cohort == HATCHED_COHORT else ""
 
 
-def _linked(p: str, area: MapArea, d: str, overlay: bool) -> str:
-    cls = f"kekiz-map__area kekiz-map__area--{area.cohort}"
-    if overlay:
-        cls += " kekiz-map__area--overlay"
-    return (
-        f'<a class="kekiz-map__link" href="{_e(area.href)}" aria-label="{_e(area.label)}">'
-        f"<title>{_e(area.label)}</title>"
-        f'<path class="{cls}"{_fill_attr(p, area.cohort)} d="{d}"/></a>'
-    )
+def fill_class(cohort: int | None) -> str:
+    """The one class that colours a shape by cohort, on maps, locators and legends alike."""
+    return f"kekiz-fill--{'none' if cohort is None else cohort}"
 
 
 def participation_map(
@@ -115,10 +101,12 @@ def participation_map(
 ) -> str:
     """The participation map as an inline ``<svg>`` string.
 
-    Draws all 53 Kreise/kreisfreie Städte (participants in their cohort's colour, one
-    cohort also hatched), then the Gemeinde overlays (8-digit AGS) on top. Each
-    participating area is one link; DOM order = tab order: Kreis-level areas by label,
-    then overlays by label (umlauts folded). Non-participating areas are not links.
+    Every area in *areas* is one link, in the order given (DOM order = tab order, so
+    the caller makes it the order of the list beside the map). Kreise not in *areas* are
+    drawn as plain background. A Gemeinde (8-digit AGS) is cut out of its Kreis, so no
+    shape hides another whatever the order. A hovered or focused area gets a ring drawn
+    on top of all areas: a top layer of ``<use>`` copies, shown by a small style sheet in
+    the SVG (one rule per area; CSS cannot pair a link with its copy otherwise).
 
     Raises ``ValueError`` listing every AGS without a shape, and for duplicate AGS,
     unknown cohorts, absolute hrefs, a bad ``id_prefix`` or ``size``.
@@ -133,15 +121,20 @@ def participation_map(
     dupes = sorted({a.ags for a in areas if sum(b.ags == a.ags for b in areas) > 1})
     if dupes:
         raise ValueError(f"AGS listed more than once: {', '.join(dupes)}")
-    bad_cohorts = sorted({f"{a.ags}: {a.cohort!r}" for a in areas if a.cohort not in COHORTS})
+    bad_cohorts = sorted({f"{a.ags}: {a.cohort!r}" for a in areas if a.cohort not in (*COHORTS, None)})
     if bad_cohorts:
-        raise ValueError(f"cohort must be one of {COHORTS}: {', '.join(bad_cohorts)}")
+        raise ValueError(f"cohort must be one of {COHORTS} or None: {', '.join(bad_cohorts)}")
     for a in areas:
         _check_href(a.href, a.label)
 
-    by_ags = {a.ags: a for a in areas}
-    kreis_areas = sorted((a for a in areas if len(a.ags) == 5), key=_label_key)
-    overlays = sorted((a for a in areas if len(a.ags) == 8), key=_label_key)
+    listed = {a.ags for a in areas}
+    cut_outs: dict[str, str] = {}  # Kreis AGS -> the rings of its Gemeinden drawn on their own
+    for a in areas:
+        if len(a.ags) == 8:
+            cut_outs[a.ags[:5]] = cut_outs.get(a.ags[:5], "") + geo[a.ags].path(detail)
+
+    def shape(ags: str) -> str:
+        return geo[ags].path(detail) + (cut_outs.get(ags, "") if len(ags) == 5 else "")
 
     out = [
         f'<svg xmlns="{SVG_NS}" class="kekiz-map kekiz-map--{size}" viewBox="{geo.viewbox}" '
@@ -151,23 +144,31 @@ def participation_map(
     ]
     if any(a.cohort == HATCHED_COHORT for a in areas):
         out.append(f"<defs>{_pattern(p, pattern_size)}</defs>")
-    # Non-participants: context only, hidden from assistive technology (the tooltip stays).
-    out.append('<g class="kekiz-map__base" aria-hidden="true">')
-    for k in geo.kreise:
-        if k.ags not in by_ags:
-            out.append(
-                f'<path class="kekiz-map__area kekiz-map__area--none" d="{k.path(detail)}">'
-                f"<title>{_e(k.display_name)}</title></path>"
-            )
+    background = [k for k in geo.kreise if k.ags not in listed]
+    if background:
+        out.append('<g class="kekiz-map__base" aria-hidden="true">')
+        out.extend(f'<path class="kekiz-map__area {fill_class(None)}" d="{shape(k.ags)}"/>' for k in background)
+        out.append("</g>")
+    out.append('<g class="kekiz-map__areas">')
+    for a in areas:
+        cls = f"kekiz-map__link {fill_class(a.cohort)}"
+        if len(a.ags) == 8:
+            cls += " kekiz-map__link--overlay"
+        out.append(
+            f'<a id="{p}-a{a.ags}" class="{cls}"{_fill_attr(p, a.cohort)} href="{_e(a.href)}" '
+            f'aria-label="{_e(a.label)}"><title>{_e(a.label)}</title>'
+            f'<path id="{p}-s{a.ags}" class="kekiz-map__area" d="{shape(a.ags)}"/></a>'
+        )
+    # The top layer: later siblings of the links, so `link:hover ~ copy` can show a copy.
+    out.extend(
+        f'<g id="{p}-t{a.ags}" class="kekiz-map__top"><use class="kekiz-map__halo" href="#{p}-s{a.ags}"/>'
+        f'<use class="kekiz-map__ring" href="#{p}-s{a.ags}"/></g>'
+        for a in areas
+    )
     out.append("</g>")
-    if kreis_areas:
-        out.append('<g class="kekiz-map__participants">')
-        out.extend(_linked(p, a, geo[a.ags].path(detail), overlay=False) for a in kreis_areas)
-        out.append("</g>")
-    if overlays:
-        out.append('<g class="kekiz-map__overlays">')
-        out.extend(_linked(p, a, geo[a.ags].path(detail), overlay=True) for a in overlays)
-        out.append("</g>")
+    if areas:
+        rules = "".join(f"#{p}-a{a.ags}:is(:hover,:focus-visible)~#{p}-t{a.ags}{{display:inline}}" for a in areas)
+        out.append(f"<style>{rules}</style>")
     out.append("</svg>")
     return "".join(out)
 
@@ -178,45 +179,78 @@ def _bbox(d: str) -> tuple[int, int, int, int]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# Colours of the shared locator base map, one file per colour scheme: an image file
+# cannot see the page's scheme switch, so the page's CSS picks the file.
+LOCATOR_BASE_COLOURS = {
+    "hell": {"area": "#eceef1", "border": "#b4b9c2", "land": "#5f6571"},
+    "dunkel": {"area": "#343945", "border": "#59606f", "land": "#aab1bf"},
+}
+
+
+def locator_base(geo: GeoData, scheme: str) -> str:
+    """The part every locator map shares, as a standalone SVG file: all Kreise and the
+    outline of the Land. Pages reference one cached copy (CSS background of the locator)
+    and inline only their highlight."""
+    c = LOCATOR_BASE_COLOURS[scheme]
+    return (
+        f'<svg xmlns="{SVG_NS}" viewBox="{geo.viewbox}" width="{geo.width}" height="{geo.height}">'
+        f'<path fill="{c["area"]}" stroke="{c["border"]}" stroke-width="1" stroke-linejoin="round" '
+        f'd="{"".join(k.d_coarse for k in geo.kreise)}"/>'
+        f'<path fill="none" stroke="{c["land"]}" stroke-width="2" stroke-linejoin="round" d="{geo.land.d_coarse}"/>'
+        "</svg>\n"
+    )
+
+
 def locator_map(
     geo: GeoData,
     *,
     focus_ags: str,
+    focus_cohort: int | None,
     context_ags: str | None,
-    marked_ags: Sequence[str],
+    context_cohort: int | None = None,
+    marked: Mapping[str, int | None] | None = None,
     label: str,
     id_prefix: str,
 ) -> str:
     """A small NRW map (``role="img"``, named by *label*) locating one area.
 
-    All Kreise faintly (coarse detail), *context_ags* (e.g. the Kreis of a
-    kreisangehörige Stadt) lightly, *focus_ags* strongly, *marked_ags* (e.g. the
-    participating towns in a Kreis) outlined on top; a small focus area also gets a
-    ring so it can be found. No links. Raises ``ValueError`` listing unknown AGS.
+    Only the highlight is inline: *context_ags* (e.g. the Kreis of a town), *focus_ags*
+    and the *marked* areas (e.g. participating towns in a Kreis, with their cohorts),
+    each in its cohort's colour as on the participation map (``None``: did not take part).
+    The Kreise and the Land's outline come from the shared base file (:func:`locator_base`),
+    set as background by the stylesheet. A small focus area also gets a ring so it can be
+    found. No links. Raises ``ValueError`` listing unknown AGS.
     """
     p = _check_prefix(id_prefix)
     if not label.strip():
         raise ValueError("locator_map needs a label (its accessible name)")
-    wanted = [focus_ags, *([context_ags] if context_ags else []), *marked_ags]
+    marked = dict(marked or {})
+    wanted = [focus_ags, *([context_ags] if context_ags else []), *marked]
     missing = _missing(geo, wanted)
     if missing:
         raise _no_shape_error(missing)
+    cohorts = [focus_cohort, context_cohort, *marked.values()]
+    bad = sorted({repr(c) for c in cohorts if c not in (*COHORTS, None)})
+    if bad:
+        raise ValueError(f"cohort must be one of {COHORTS} or None, got {', '.join(bad)}")
     focus = geo[focus_ags]
-    marked = sorted({a for a in marked_ags if a != focus_ags})
+
+    def shape(kind: str, cohort: int | None, d: str) -> str:
+        return (f'<path class="kekiz-locator__{kind} {fill_class(cohort)}"'
+                f'{_fill_attr(p, cohort)} d="{d}"/>')
 
     out = [
         f'<svg xmlns="{SVG_NS}" class="kekiz-locator" viewBox="{geo.viewbox}" '
         f'role="img" aria-labelledby="{p}-title">',
         f'<title id="{p}-title">{_e(label)}</title>',
-        # one path for all Kreise: they never overlap, and it keeps the SVG small
-        f'<path class="kekiz-locator__kreise" d="{"".join(k.d_coarse for k in geo.kreise)}"/>',
     ]
+    if HATCHED_COHORT in cohorts:
+        out.append(f"<defs>{_pattern(p, 12)}</defs>")
     if context_ags and context_ags != focus_ags:
-        out.append(f'<path class="kekiz-locator__context" d="{geo[context_ags].d_coarse}"/>')
-    out.append(f'<path class="kekiz-locator__land" d="{geo.land.d_coarse}"/>')
-    out.append(f'<path class="kekiz-locator__focus" d="{focus.d_coarse}"/>')
-    if marked:
-        out.append(f'<path class="kekiz-locator__marked" d="{"".join(geo[a].d_coarse for a in marked)}"/>')
+        out.append(shape("context", context_cohort, geo[context_ags].d_coarse))
+    out.append(shape("focus", focus_cohort, focus.d_coarse))
+    for ags in sorted(a for a in marked if a != focus_ags):
+        out.append(shape("marked", marked[ags], geo[ags].d_coarse))
     x0, y0, x1, y1 = _bbox(focus.d_coarse)
     if max(x1 - x0, y1 - y0) < _PIN_BELOW:
         r = max(_PIN_RADIUS, (max(x1 - x0, y1 - y0) + 1) // 2 + 14)
@@ -234,11 +268,10 @@ def legend_swatch(cohort: int | None, *, id_prefix: str) -> str:
     p = _check_prefix(id_prefix)
     if cohort is not None and cohort not in COHORTS:
         raise ValueError(f"cohort must be one of {COHORTS} or None, got {cohort!r}")
-    modifier = "none" if cohort is None else str(cohort)
     defs = f"<defs>{_pattern(p, 8)}</defs>" if cohort == HATCHED_COHORT else ""
     fill = _fill_attr(p, cohort) if cohort is not None else ""
     return (
         f'<svg xmlns="{SVG_NS}" class="kekiz-map kekiz-map--swatch" viewBox="0 0 36 24" aria-hidden="true" '
-        f'focusable="false">{defs}<path class="kekiz-map__area kekiz-map__area--{modifier}"{fill} d="M1 1h34v22H1z"/>'
+        f'focusable="false">{defs}<path class="kekiz-map__area {fill_class(cohort)}"{fill} d="M1 1h34v22H1z"/>'
         "</svg>"
     )

@@ -191,15 +191,14 @@ def redirect_pages(registry: Registry, site: SiteContext) -> dict[str, str]:
     A meta refresh and a visible link, no script; the canonical link tells search engines
     where the page lives now.
     """
-    out = {}
-    for old, commune in sorted(registry.redirects.items()):
-        old_path = f"kommunen/{old}/"
-        out[f"{old_path}index.html"] = render(
-            "redirect.html.j2", old_path, c=commune,
-            target=relative(commune.path, old_path),
-            permalink=absolute(commune.path, site.site_url),
-        )
-    return out
+    return {f"kommunen/{old}/index.html": redirect_stub(commune, f"kommunen/{old}/", site)
+            for old, commune in sorted(registry.redirects.items())}
+
+
+def redirect_stub(commune: Commune, old_path: str, site: SiteContext) -> str:
+    """A redirect document at `old_path` that leads to the Kommune's page."""
+    return render("redirect.html.j2", old_path, c=commune, target=relative(commune.path, old_path),
+                  permalink=absolute(commune.path, site.site_url))
 
 
 def _source_key(source: Source) -> str:

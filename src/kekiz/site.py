@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, dcat, explainers, exports, feeds, geoexport, legal, mappages, pages, press, previews, social
+from . import charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages, press, previews, social
 from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary
 from .geo import load_geodata
 from .model import Registry
@@ -90,6 +90,16 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
                                   press_page=press.commune_path(commune) if commune.statements else None,
                                   feed=feeds.commune_feed(commune) if feeds.has_feed(commune) else None)
         site.pages[page.src_uri] = page
+    towns = gemeinden.build(registry, geo)
+    for gemeinde in towns.all:
+        if gemeinde.commune is None:  # a Kommune's own page answers for it
+            page = gemeindepages.gemeinde_page(registry, gemeinde, context,
+                                               locator_svg=mappages.gemeinde_locator(geo, gemeinde))
+            site.pages[page.src_uri] = page
+    index = gemeindepages.index_page(towns, context)
+    site.pages[index.src_uri] = index
+    site.files.update(gemeindepages.redirects(towns, context))
+    site.files.update(mappages.locator_base_files(geo))
     overview = pages.overview_page(registry, context)
     site.pages[overview.src_uri] = overview
     site.files.update(pages.redirect_pages(registry, context))
@@ -101,8 +111,8 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     _add_press_and_open_data(site, geo.source.attribution)
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
-    site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, path)
-    site.fragments["karte-klein"] = lambda path: mappages.participation_map_fragment(registry, geo, path, small=True)
+    site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, towns, path)
+    site.fragments["karte-klein"] = lambda path: mappages.participation_map_fragment(registry, geo, towns, path, small=True)
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     site.glossary = load_glossary(root)
