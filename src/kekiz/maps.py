@@ -6,7 +6,7 @@
 * :func:`attribution` — the source note the licence (GeoNutzV) requires.
 * :func:`legend_swatch` — a small SVG swatch matching a cohort's fill, for a legend.
 
-The SVGs carry no colours of their own: ``docs/assets/stylesheets/map.css`` styles
+The SVGs carry no colours of their own: the "Karte" section of ``docs/assets/stylesheets/kekiz.css`` styles
 them through the class names (light, dark "slate" scheme, print, forced colours).
 They contain no script, no external reference, and no random ids: ids are built from
 ``id_prefix``, so the same input gives the same bytes.
