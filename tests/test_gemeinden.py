@@ -149,3 +149,19 @@ def test_page_budgets(built_site):
         assert size <= 40_000, (c.slug, size)
     assert (built_site / "search" / "search_index.json").stat().st_size <= 500_000
     assert (built_site / "gemeinden" / "index.html").stat().st_size <= 300_000
+
+
+def test_joint_application_of_the_kreis_is_shown_as_the_registry_has_it(built_site):
+    kreise = [c for c in REGISTRY.communes if c.type is CommuneType.KREIS and c.joint_application]
+    assert kreise, "the registry names at least one joint application"
+    for kreis in kreise:
+        members = [g for g in TOWNS.all if g.kreis_commune is kreis and not g.commune]
+        assert members
+        for g in members:
+            article = read_page(built_site, g.path).split("<article", 1)[1]
+            assert g.named_partner == (g.name in kreis.joint_application.partners)
+            heading = f"Gemeinsame Bewerbung, {g.name} als Partner genannt:" if g.named_partner else "Gemeinsame Bewerbung:"
+            assert f"<strong>{heading}</strong>" in article, g.slug
+            for source in kreis.joint_application.sources:
+                assert source.url in article
+    assert any(g.named_partner for g in TOWNS.all)  # e.g. Selm, named by the Kreis Unna

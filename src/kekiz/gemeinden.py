@@ -119,6 +119,12 @@ class Gemeinde:
         return Coverage.NONE
 
     @property
+    def named_partner(self) -> bool:
+        """Named as a partner in its Kreis's joint application (registry: joint_application.partners)."""
+        joint = self.kreis_commune.joint_application if self.kreis_commune else None
+        return bool(joint) and self.name in joint.partners
+
+    @property
     def target(self) -> str:
         """Where links to this Gemeinde lead: its Kommune page if it is one (no duplicate page)."""
         return self.commune.path if self.commune else self.path
