@@ -420,7 +420,7 @@ def test_stylesheet_covers_states() -> None:
     # the 2017 fill comes from the pattern: a CSS fill on its class would hide the hatching
     assert not re.search(r"\.kekiz-fill--2017\s*\{[^}]*\bfill\s*:", css.split("@media (forced-colors")[0])
     # the area sets no colour of its own: the ring copies in the top layer inherit theirs
-    assert not re.search(r"\.kekiz-map__area\s*\{[^}]*\b(fill|stroke)\s*:", css)
+    assert not re.search(r"\.kekiz-map__area\s*\{[^}]*\b(fill|stroke|stroke-width)\s*:", css)
     # the focus ring does not depend on the scheme (Material's accent colour plays no part)
     dark = css.split('[data-md-color-scheme="slate"] .kekiz-locator {')[1].split("}")[0]
     assert "--kekiz-map-focus" not in dark and "--kekiz-map-halo" not in dark

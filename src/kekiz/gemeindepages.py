@@ -23,7 +23,6 @@ def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, 
         kreis_cohort=registry.programme.cohorts[kreis.cohort] if kreis else None,
         im_kreis=kreis_dative(gemeinde.kreis.name),
         der_kreis=kreis_nominative(gemeinde.kreis.name),
-        Der_kreis=_capfirst(kreis_nominative(gemeinde.kreis.name)),
         index=INDEX_PATH, overview=OVERVIEW_PATH, explainer=EXPLAINER_PATH,
         geo_attribution=site.geo_attribution,
         locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
@@ -34,10 +33,10 @@ def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, 
 def describe(gemeinde: Gemeinde) -> str:
     where = "kreisfreie Stadt" if gemeinde.kreisfrei else f"{gemeinde.kind} {kreis_dative(gemeinde.kreis.name)}"
     answer = {
-        Coverage.KREIS: "nicht selbst, aber ihr Kreis nahm teil",
+        Coverage.KREIS: "nicht selbst; ihr Kreis nahm als Kreis teil",
         Coverage.NONE: "weder selbst noch über einen Kreis",
     }.get(gemeinde.coverage, "ja")
-    return f"{gemeinde.name} ({where}) bei „Kein Kind zurücklassen!“? {_capfirst(answer)}. Mit Lage und Quellen."
+    return f"{gemeinde.name} ({where}) bei „Kein Kind zurücklassen!“? {_capfirst(answer)}."
 
 
 def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
