@@ -165,3 +165,4 @@ def test_joint_application_of_the_kreis_is_shown_as_the_registry_has_it(built_si
             for source in kreis.joint_application.sources:
                 assert source.url in article
     assert any(g.named_partner for g in TOWNS.all)  # e.g. Selm, named by the Kreis Unna
+

@@ -71,8 +71,8 @@ class KreisInfo:
 
     @property
     def anchor(self) -> str:
-        """Its section on the A–Z page."""
-        return f"kreis-{slugify(self.name)}"
+        """Its section on the A–Z page: "kreis-olpe", "hochsauerlandkreis", "stadt-hagen"."""
+        return f"stadt-{slugify(self.name)}" if self.kreisfrei else slugify(self.name)
 
 
 @dataclass(frozen=True)

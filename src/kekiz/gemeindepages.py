@@ -49,7 +49,9 @@ def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
     )
     description = (f"Alle {len(gemeinden.all)} Städte und Gemeinden in Nordrhein-Westfalen: ob sie selbst oder "
                    "über ihren Kreis an „Kein Kind zurücklassen!“ teilnahmen.")
-    return RenderedPage(INDEX_PATH, "Ist meine Stadt dabei?", description, html)
+    # Its Kreis sections are the only search entries named after a Kreis that did not take
+    # part; boosted, a search for "Kreis Olpe" lists the Kreis before the town of Olpe.
+    return RenderedPage(INDEX_PATH, "Ist meine Stadt dabei?", description, html, search_boost=2)
 
 
 def redirects(gemeinden: Gemeinden, site: SiteContext) -> dict[str, str]:

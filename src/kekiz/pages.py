@@ -45,6 +45,7 @@ class RenderedPage:
     description: str
     html: str
     editable: bool = True     # its facts come from the registry ("edit" leads there)
+    search_boost: float | None = None  # weight of its entries in the site search (Material's `search.boost`)
 
     @property
     def src_uri(self) -> str:
