@@ -15,6 +15,7 @@ They contain no script, no external reference, and no random ids: ids are built 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -118,7 +119,7 @@ def participation_map(
     missing = _missing(geo, [a.ags for a in areas])
     if missing:
         raise _no_shape_error(missing)
-    dupes = sorted({a.ags for a in areas if sum(b.ags == a.ags for b in areas) > 1})
+    dupes = sorted(ags for ags, n in Counter(a.ags for a in areas).items() if n > 1)
     if dupes:
         raise ValueError(f"AGS listed more than once: {', '.join(dupes)}")
     bad_cohorts = sorted({f"{a.ags}: {a.cohort!r}" for a in areas if a.cohort not in (*COHORTS, None)})
