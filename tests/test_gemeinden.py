@@ -166,3 +166,10 @@ def test_joint_application_of_the_kreis_is_shown_as_the_registry_has_it(built_si
                 assert source.url in article
     assert any(g.named_partner for g in TOWNS.all)  # e.g. Selm, named by the Kreis Unna
 
+
+
+def test_kreise_are_sorted_by_their_own_name():
+    names = [k.name for k in TOWNS.kreise]
+    assert names.index("Kreis Olpe") < names.index("Kreis Paderborn") < names.index("Kreis Recklinghausen")
+    assert names.index("Kreis Borken") < names.index("Bottrop") < names.index("Kreis Coesfeld")
+    assert names.index("Hochsauerlandkreis") < names.index("Kreis Höxter") < names.index("Kreis Kleve")

@@ -133,7 +133,7 @@ class Gemeinde:
 @dataclass(frozen=True)
 class Gemeinden:
     all: tuple[Gemeinde, ...]       # alphabetically (German order)
-    kreise: tuple[KreisInfo, ...]   # the 53 Kreise and kreisfreie Städte, alphabetically
+    kreise: tuple[KreisInfo, ...]   # the 53 Kreise and kreisfreie Städte, alphabetically by their own name
 
     def in_kreis(self, kreis: KreisInfo) -> tuple[Gemeinde, ...]:
         return tuple(g for g in self.all if g.kreis.ags == kreis.ags)
@@ -174,4 +174,6 @@ def build(registry: Registry, geo: GeoData) -> Gemeinden:
     duplicates = sorted({s for s in slugs if slugs.count(s) > 1})
     if duplicates:
         raise ValueError(f"Gemeinden mit gleichem Slug: {', '.join(duplicates)}")
-    return Gemeinden(tuple(gemeinden), tuple(sorted(kreise.values(), key=lambda k: sort_key(k.name))))
+    # Kreise by their own name: "Kreis Olpe" under O, "Hochsauerlandkreis" under H (VG250's short name)
+    by_name = sorted(kreise.values(), key=lambda k: (sort_key(geo[k.ags].name), k.ags))
+    return Gemeinden(tuple(gemeinden), tuple(by_name))
