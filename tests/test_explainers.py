@@ -316,7 +316,7 @@ def test_404_page_is_german_and_offers_a_way_on(built_site):
     assert "<h1>Seite nicht gefunden</h1>" in body and "Diese Seite gibt es nicht." in body
     assert "404 - Not found" not in page
     assert re.search(r'<form[^>]*method="get"', body) and 'name="q"' in body
-    assert 'href="/kommunen/"' in body
+    assert 'href="/kommunen/"' in body and 'href="/gemeinden/"' in body
 
 
 # --------------------------------------------------------------------------- fragments
