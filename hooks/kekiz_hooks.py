@@ -191,6 +191,8 @@ def _timeless_sitemap_gz(site_dir: Path) -> None:
 def _front_matter(page) -> str:
     # JSON strings are valid YAML scalars: no registry text can break out of the front matter.
     boost = f"search:\n  boost: {page.search_boost}\n" if page.search_boost else ""
+    if page.search_exclude:
+        boost = "search:\n  exclude: true\n"
     return f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n" \
            f"description: {json.dumps(page.description, ensure_ascii=False)}\n{boost}---\n"
 

@@ -46,6 +46,7 @@ class RenderedPage:
     html: str
     editable: bool = True     # its facts come from the registry ("edit" leads there)
     search_boost: float | None = None  # weight of its entries in the site search (Material's `search.boost`)
+    search_exclude: bool = False       # kept out of the site search (it repeats another page's text)
 
     @property
     def src_uri(self) -> str:

@@ -79,7 +79,8 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
                                           stand=registry.stand),
         stand=registry.stand,
     )
-    return RenderedPage(path, title, description, html)
+    # The filtered pages repeat statements of /presse/: out of the search index (its 500 KB budget).
+    return RenderedPage(path, title, description, html, search_exclude=path != PRESS_PATH)
 
 
 def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
