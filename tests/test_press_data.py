@@ -17,6 +17,7 @@ from shapely.geometry import shape
 
 from kekiz import feeds, previews
 from kekiz.exports import COMMUNE_COLUMNS, STATEMENT_COLUMNS
+from kekiz.german import nest_quotes
 from kekiz.inert import xml_text
 from kekiz.registry import load, load_project
 
@@ -152,7 +153,7 @@ def test_feeds_parse_and_use_registry_dates_and_stable_ids(built_site):
             assert entry.link.endswith(f"presse/programm/#programm-{statement.anchor}")
             assert entry.title.startswith("Programm: ")
         content = entry.content[0].value
-        assert (f"„{statement.text}“" in content) == statement.is_quote
+        assert (f"„{nest_quotes(statement.text)}“" in content) == statement.is_quote
     for c in REGISTRY.communes:
         path = built_site / feeds.commune_feed(c)
         assert path.exists() == bool(c.statements)
@@ -349,7 +350,7 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
         parsed = feedparser.parse((site / feed).read_bytes())
         assert not parsed.bozo, parsed.bozo_exception
         entry = next(e for e in parsed.entries if e.id == feeds.entry_id(commune, statement))
-        assert xml_text(statement.text) in entry.content[0].value
+        assert nest_quotes(xml_text(statement.text)) in entry.content[0].value  # inner quotes as on the pages
     # CSV: no cell a spreadsheet would run.
     for name in ("aeusserungen.csv", "kommunen.csv"):
         for row in csv.reader(io.StringIO((site / "daten" / name).read_text(encoding="utf-8"), newline="")):
@@ -405,7 +406,7 @@ def test_press_pages_never_quote_reported_speech(built_site):
             st = item.statement
             article = page[page.index(f'id="{item.dom_id}"'):]
             article = article[:article.index("</article>")]
-            text = xml_text(st.text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
+            text = nest_quotes(xml_text(st.text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
             if st.is_quote:
                 assert f"„{text}“" in article and "<blockquote" in article, item.key
             else:

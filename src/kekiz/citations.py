@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .german import nest_quotes
 from .model import Commune, PartialDate, PlacedStatement, Statement
 from .urls import absolute
 
@@ -26,7 +27,7 @@ def placed_citation(item: PlacedStatement, *, site_name: str, site_url: str | No
     form = "Zitat" if statement.is_quote else "sinngemäße Wiedergabe"
     source = statement.source.publisher or "Herausgeber nicht genannt"
     if statement.source.title:
-        source += f": „{statement.source.title}“"
+        source += f": „{nest_quotes(statement.source.title)}“"
     return (f"{who} ({when}, {form}), nach {source}. Zitiert nach: {site_name}, {item.place_name}, "
             f"{where(item.target, site_url)} (Stand der Angaben: {stand.german})")
 

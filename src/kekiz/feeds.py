@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
+from .german import nest_quotes
 from .inert import xml_text
 from .model import Commune, PartialDate, PlacedStatement, Registry, Statement
 from .urls import absolute, relative
@@ -69,7 +70,7 @@ def statement_lines(item: PlacedStatement) -> list[str]:
     """The statement as plain text lines: words, speaker, date, form and source."""
     statement = item.statement
     if statement.is_quote:
-        words = f"„{statement.text}“"
+        words = f"„{nest_quotes(statement.text)}“"
     else:
         words = f"Sinngemäß wiedergegeben, kein wörtliches Zitat: {statement.text}"
     who = statement.speaker or "Person in der Quelle nicht genannt"
@@ -79,7 +80,7 @@ def statement_lines(item: PlacedStatement) -> list[str]:
     source = statement.source
     cited = source.publisher or "Herausgeber nicht genannt"
     if source.title:
-        cited += f": „{source.title}“"
+        cited += f": „{nest_quotes(source.title)}“"
     if source.date:
         cited += f" ({source.date.german})"
     if source.url:
