@@ -57,8 +57,10 @@ def year_sections(items: list[PressItem]) -> list[YearSection]:
 
 
 def _page(registry: Registry, site: SiteContext, path: str, title: str, heading: str, items: list[PressItem],
-          description: str, active: str) -> RenderedPage:
-    with_statements = [c for c in sorted(registry.communes, key=lambda c: c.slug) if c.statements]
+          description: str, active: str, commune: Commune | None = None) -> RenderedPage:
+    # A Kommune's own press page links back to the full list instead of repeating it: with
+    # thousands of Kommunen, a list on every one of their pages would grow the site quadratically.
+    with_statements = [] if commune else [c for c in registry.communes if c.statements]
     html = render(
         "press.html.j2", path,
         heading=heading,
@@ -72,6 +74,7 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
         programme_label=PROGRAMME_LABEL,
         programme_count=len(registry.programme.statements),
         active=active,
+        commune_filter=commune,
         is_filtered=path != PRESS_PATH,
         press_path=PRESS_PATH,
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
@@ -102,8 +105,9 @@ def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
                            "zurücklassen!“ teilnehmen.", cohort.anchor))
     for commune in registry.communes:
         if commune.statements:
-            items = [i for i in everything if i.commune is commune]
+            items = [PressItem(commune, s) for s in commune.statements]
             pages.append(_page(registry, site, commune_path(commune), f"Presse: {commune.name}",
                                f"Presse: Äußerungen zu {commune.name}", items,
-                               f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug))
+                               f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug,
+                               commune))
     return pages
