@@ -45,10 +45,20 @@ class FeedLink:
 def feed_links(registry: Registry, page_path: str) -> list[FeedLink]:
     """The feeds a page advertises in its head: the site feed, and its Kommune's own feed."""
     links = [FeedLink(SITE_FEED, "Äußerungen zu „Kein Kind zurücklassen!“ (Programm und alle Kommunen)")]
-    for commune in registry.communes:
-        if commune.path == page_path and has_feed(commune):
-            links.append(FeedLink(commune_feed(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
+    commune = commune_at(registry, page_path)
+    if commune is not None and has_feed(commune):
+        links.append(FeedLink(commune_feed(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
     return links
+
+
+def commune_at(registry: Registry, page_path: str) -> Commune | None:
+    """The Kommune whose page is at `page_path`, found by its slug (every page asks: no scan of all Kommunen)."""
+    parts = page_path.split("/")
+    if len(parts) == 3 and parts[0] == "kommunen" and parts[2] == "":
+        commune = registry.by_slug.get(parts[1])
+        if commune is not None and commune.path == page_path:
+            return commune
+    return None
 
 
 def entry_id(commune: Commune | None, statement: Statement) -> str:

@@ -28,7 +28,7 @@ def _meta(attr: str, name: str, content: str) -> str:
 
 def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str, description: str) -> Markup:
     """Every tag this project adds to a page's head; `page_path` is site-relative ("" for home)."""
-    commune = next((c for c in registry.communes if c.path == page_path), None)
+    commune = feeds.commune_at(registry, page_path)
     url = absolute(page_path, site.site_url)
     image = absolute(preview_path(commune), site.site_url) if commune else None
     full_title = title if page_path == "" or title == site.site_name else f"{title} – {site.site_name}"
