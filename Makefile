@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test bench geodata clean
+.PHONY: setup serve build check test bench lighthouse geodata clean
 
 # Re-install whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -14,18 +15,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Node tools for the quality gates (axe-core, Nu Html Checker) and bench/lighthouse.py, exactly
+# as locked. Without npm this step is skipped: the gates that need these tools then skip
+# locally (and fail in CI).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else \
+	  echo "npm fehlt: Browser- und HTML-Prüfungen werden übersprungen (apt-get install -y npm)"; \
+	fi
 
-serve: setup
+setup: $(STAMP) $(NODE_STAMP)
+
+serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 # Build into a scratch folder and swap it in, so a failed build never leaves a half site/.
-build: setup
+build: $(STAMP)
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site
 
-check: setup
+check: $(STAMP)
 	$(BIN)/python -m kekiz check
 
 test: setup
@@ -33,6 +44,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/build_bench.py
+
+lighthouse: setup
+	$(BIN)/python bench/lighthouse.py
 
 geodata: setup
 	$(BIN)/python -m pip install --quiet -e ".[geodata]"

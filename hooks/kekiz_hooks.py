@@ -39,7 +39,7 @@ _log = logging.getLogger("mkdocs.hooks.kekiz")
 # Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
 NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
                "Adressen (nur relative). Für die Veröffentlichung KEKIZ_SITE_URL=https://… setzen.")
-_H2_RE = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>')
+_HEADING_RE = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -198,7 +198,13 @@ def _front_matter(page) -> str:
 
 
 def _toc(html: str):
-    """Table of contents for a generated page, from the h2 headings the core rendered."""
-    tokens = [{"level": 2, "id": anchor, "name": _TAG_RE.sub("", name).rstrip("#"), "children": []}
-              for anchor, name in _H2_RE.findall(html)]
+    """Table of contents for a generated page: the h1 with the h2s below it, as Markdown's
+    toc would make it. The theme's skip link goes to the first entry, i.e. the h1."""
+    tokens: list[dict] = []
+    for level, anchor, name in _HEADING_RE.findall(html):
+        token = {"level": int(level), "id": anchor, "name": _TAG_RE.sub("", name).rstrip("#"), "children": []}
+        if tokens and tokens[0]["level"] == 1 and token["level"] == 2:
+            tokens[0]["children"].append(token)
+        elif token["level"] == 2 or not tokens:
+            tokens.append(token)
     return get_toc(tokens)

@@ -177,6 +177,7 @@ COHORTS = (M12, L17)
 def test_participation_table_counts_equal_registry(registry):
     rows = _collect(participation_chart(registry)).rows
     header, *body = rows
+    header = [h.replace("\xad", "") for h in header]  # soft hyphens for narrow screens
     assert header == ["Jahrgang", "kreisfreie Städte", "kreisangehörige Städte", "Kreise", "zusammen"]
     table = {r[0]: [int(v) for v in r[1:]] for r in body}
     for c in COHORTS:
@@ -510,3 +511,15 @@ def test_css_covers_print_and_uses_no_fonts():
     assert "--kekiz-chart-bg: #ffffff" in print_block and "--kekiz-chart-fg: #000000" in print_block
     assert "@import" not in css and "@font-face" not in css and "url(" not in css
     assert "width: 100%" in css and "height: auto" in css
+
+
+def test_type_colours_are_not_cohort_colours(registry):
+    """One colour language: blue and orange mean the cohorts (maps, legends); the chart of
+    types uses neither, in the light, the dark and the print palette."""
+    css = CHARTS_CSS.read_text(encoding="utf-8")
+    cohort = {c.lower() for c in re.findall(r"--kekiz-map-20(?:12|17):\s*(#[0-9a-fA-F]{6})", css)}
+    types = {c.lower() for c in re.findall(r"--kekiz-chart-[123]:\s*(#[0-9a-fA-F]{6})", css)}
+    assert len(cohort) >= 4 and len(types) >= 6, (cohort, types)
+    assert not cohort & types, cohort & types
+    svg = participation_chart(registry)
+    assert not any(c in svg.lower() for c in cohort), "the SVG's fallback colours"

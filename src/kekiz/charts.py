@@ -53,6 +53,9 @@ __all__ = ["participation_chart", "timeline_chart"]
 TYPE_ORDER = (CommuneType.KREISFREIE_STADT, CommuneType.KREISANGEHOERIGE_STADT, CommuneType.KREIS)
 COHORT_ORDER = (Cohort.MODELLPHASE, Cohort.LANDESINITIATIVE)
 
+#: Width of the SVG coordinate system (see _style for why it is small).
+CHART_WIDTH = 400
+
 FONT_STACK = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", '
     "Helvetica, Arial, sans-serif"
@@ -62,8 +65,8 @@ FONT_STACK = (
 _FG = "var(--kekiz-chart-fg, rgba(0, 0, 0, .87))"
 _GRID = "var(--kekiz-chart-grid, rgba(0, 0, 0, .32))"
 _SERIES = (
-    ("var(--kekiz-chart-1, #1a5794)", "var(--kekiz-chart-on-1, #fff)"),  # blue
-    ("var(--kekiz-chart-2, #b35a00)", "var(--kekiz-chart-on-2, #fff)"),  # orange
+    ("var(--kekiz-chart-1, #00695c)", "var(--kekiz-chart-on-1, #fff)"),  # teal
+    ("var(--kekiz-chart-2, #a1467e)", "var(--kekiz-chart-on-2, #fff)"),  # reddish purple
     ("var(--kekiz-chart-3, #8a8a8a)", "var(--kekiz-chart-on-3, #000)"),  # grey
 )
 
@@ -101,13 +104,15 @@ def _style(series: Iterable[tuple[str, str]], **extra: object) -> Style:
         "stroke_width": "1",
         "stroke_width_hover": "1",
         "transition": "none",
+        # The charts are drawn 400 units wide, so that on a 320 px phone (288 px of chart,
+        # scale 0.72) 18-unit text is still 13 px; CSS caps the width on large screens.
         "title_font_size": 20,
-        "legend_font_size": 16,
-        "label_font_size": 16,
-        "major_label_font_size": 16,
-        "value_font_size": 16,
-        "value_label_font_size": 16,
-        "tooltip_font_size": 16,
+        "legend_font_size": 18,
+        "label_font_size": 18,
+        "major_label_font_size": 18,
+        "value_font_size": 18,
+        "value_label_font_size": 18,
+        "tooltip_font_size": 18,
         "no_data_font_size": 24,
     }
     options.update(extra)
@@ -120,7 +125,7 @@ _EXTRA_CSS = """
 {id} .bar rect{{stroke:var(--kekiz-chart-bg,#fff);stroke-width:2px}}
 {id} .legends rect{{stroke:none}}
 {id} .axis .guide.line,{id} .axis .major.guide.line{{stroke-dasharray:none}}
-{id} .dot.kekiz-punkt{{stroke:var(--kekiz-chart-1,#1a5794);stroke-width:2px}}
+{id} .dot.kekiz-punkt{{stroke:var(--kekiz-chart-1,#00695c);stroke-width:2px}}
 {id} .dot.kekiz-punkt--ungefaehr{{fill:var(--kekiz-chart-bg,#fff);stroke-width:3px}}
 {id} .text-overlay text.label{{font-weight:bold}}
 {id} .text-overlay text.value{{font-weight:bold}}
@@ -230,6 +235,12 @@ def _render(chart: pygal.graph.graph.Graph, xml_filter: Callable[[ET.Element], E
 # --------------------------------------------------------------------------- participation
 
 
+def _hyphenate(html: str) -> str:
+    """Soft hyphens in the long type names, so the table fits a 320 px screen (browsers do
+    not hyphenate German by themselves everywhere)."""
+    return html.replace("kreisfreie", "kreis&shy;freie").replace("kreisangehörige", "kreis&shy;angehörige")
+
+
 def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme") -> str:
     """Stacked bars: Kommunen per cohort, stacked by type, counted from the registry."""
     p = _check_prefix(id_prefix)
@@ -253,17 +264,17 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
         **_config(
             title,
             _style(_SERIES),
-            width=800,
-            height=360,
+            width=CHART_WIDTH,
+            height=380,
             x_title="Anzahl der Kommunen",
             print_values=True,
             print_zeroes=False,
-            legend_at_bottom_columns=3,
+            legend_at_bottom_columns=1,
             legend_box_size=16,
             range=(0, upper),
             y_labels=list(range(0, upper + 1, step)),  # value axis (horizontal: drawn as x)
             show_y_guides=True,
-            margin=16,
+            margin=24,
             spacing=16,
         )
     )
@@ -298,7 +309,7 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
 
     svg = _render(chart, _svg_filter(p, title, desc, noisy_desc=_NOISY_DESC, annotate=annotate))
 
-    head = "".join(f'<th scope="col">{_e(t.plural)}</th>' for t in TYPE_ORDER)
+    head = "".join(f'<th scope="col">{_hyphenate(_e(t.plural))}</th>' for t in TYPE_ORDER)
     body = "".join(
         f'<tr><th scope="row">{c.value}</th>'
         + "".join(f'<td data-art="{_e(t.value)}">{counts[c, t]}</td>' for t in TYPE_ORDER)
@@ -313,7 +324,7 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
     table = (
         f'<table id="{p}-tabelle">'
         f"<caption>{_e(title)} (Anzahl)</caption>"
-        f'<thead><tr><th scope="col">Jahrgang</th>{head}<th scope="col">zusammen</th></tr></thead>'
+        f'<thead><tr><th scope="col">Jahr&shy;gang</th>{head}<th scope="col">zu&shy;sammen</th></tr></thead>'
         f"<tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
     )
     caption = (
@@ -323,8 +334,8 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
     return (
         f'<figure class="kekiz-chart kekiz-chart--teilnahme" id="{p}">\n'
         f'<div class="kekiz-chart__grafik">{svg}</div>\n'
-        f"<figcaption>{caption}</figcaption>\n"
         f'<div class="kekiz-chart__text">{table}</div>\n'
+        f"<figcaption>{caption}</figcaption>\n"  # first or last child of a figure, never between
         "</figure>"
     )
 
@@ -398,9 +409,9 @@ def timeline_chart(programme: Programme, *, id_prefix: str = "chart-zeitleiste")
     chart = pygal.XY(
         **_config(
             title,
-            _style([("var(--kekiz-chart-1, #1a5794)", _FG)], value_label_font_size=16),
-            width=800,
-            height=320,
+            _style([("var(--kekiz-chart-1, #00695c)", _FG)]),
+            width=CHART_WIDTH,
+            height=360,
             stroke=False,
             dots_size=7,
             show_legend=False,
@@ -408,11 +419,11 @@ def timeline_chart(programme: Programme, *, id_prefix: str = "chart-zeitleiste")
             show_y_labels=False,
             show_y_guides=False,
             show_x_guides=True,
-            x_labels=years,
+            x_labels=years[::2] if len(years) > 6 else years,  # room for each year label
             x_value_formatter=lambda x: str(int(x)),
             xrange=(years[0], years[-1]) if years else None,
             range=(0.4, levels + 0.6),
-            margin=16,
+            margin=24,
         )
     )
     points = []
@@ -442,7 +453,7 @@ def timeline_chart(programme: Programme, *, id_prefix: str = "chart-zeitleiste")
     return (
         f'<figure class="kekiz-chart kekiz-chart--zeitleiste" id="{p}">\n'
         f'<div class="kekiz-chart__grafik">{svg}</div>\n'
-        f"<figcaption>{caption}</figcaption>\n"
         f'<div class="kekiz-chart__text"><ol class="kekiz-zeitleiste" id="{p}-liste">{items}</ol></div>\n'
+        f"<figcaption>{caption}</figcaption>\n"
         "</figure>"
     )
