@@ -187,3 +187,23 @@ def test_properdocs_builds_the_same_site(tmp_path, built_site):
         if a != b and _GENERATOR_RE.sub(b"", a) != _GENERATOR_RE.sub(b"", b):
             different.append(str(rel))
     assert not different, different[:20]
+
+
+# --------------------------------------------------------------------------- skip link
+
+_SKIP_RE = re.compile(r'<a href="#([^"]+)" class="md-skip">')
+_H1_RE = re.compile(r'<h1 id="([^"]+)"')
+
+
+def test_skip_link_lands_on_the_h1(built_site):
+    """"Zum Inhalt" jumps to the page's h1, not past the heading, facts and map to an h2."""
+    checked = 0
+    for html in builtsite.html_files(built_site):
+        text = html.read_text(encoding="utf-8")
+        skip = _SKIP_RE.search(text)
+        if skip is None:
+            continue
+        checked += 1
+        h1 = _H1_RE.search(text)
+        assert h1 and skip.group(1) == h1.group(1), f"{html.relative_to(built_site)}: #{skip.group(1)}"
+    assert checked >= 40
