@@ -20,7 +20,7 @@ from .operator_settings import Operator
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
-TIMELINE_PATH = "programm/#zeitleiste"
+TIMELINE_PATH = "programm/zeitleiste/"  # the timeline has its own page
 OVERVIEW_PATH = "kommunen/"
 MAP_PATH = "karte/"
 
