@@ -39,6 +39,7 @@ class Job:
     width: int
     scheme: str         # "light" | "dark"
     height: int = 900
+    search: bool = True  # False: the search worker gets an empty script (see _worker)
 
 
 @dataclass
@@ -114,6 +115,12 @@ async def _worker(browser, base: str, jobs: list[Job], out: list[Finding]) -> No
     context.on("request", on_request)  # context level: also worker requests and resource hints
     context.on("response", on_response)
     context.on("requestfailed", on_failed)
+    if not first.search:
+        # Building the search index in a worker on every one of hundreds of pages was most of
+        # the run's CPU. The worker's own requests are the same on every page; the runs with
+        # search on (every page type) record them.
+        await context.route("**/assets/javascripts/workers/search.*.js",
+                            lambda route: route.fulfill(body="", content_type="text/javascript"))
     page = await context.new_page()
     page.on("console", lambda m: current[-1].errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: current[-1].errors.append(str(e)))
@@ -140,7 +147,7 @@ async def _audit(chromium: Path, base: str, jobs: list[Job], parallel: int) -> l
 
     groups: dict[tuple, list[Job]] = {}
     for job in jobs:
-        groups.setdefault((job.width, job.height, job.scheme), []).append(job)
+        groups.setdefault((job.width, job.height, job.scheme, job.search), []).append(job)
     # cut the groups into runs of about equal length, `parallel` of them at a time
     size = max(1, -(-len(jobs) // parallel))
     runs = [group[i:i + size] for group in groups.values() for i in range(0, len(group), size)]

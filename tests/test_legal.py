@@ -350,9 +350,6 @@ def test_build_notices_and_pages_with_operator(operator_build):
     assert "https://github.com/example/kekiz/edit/main/data/communes.yaml" in commune
 
 
-@pytest.mark.xfail(strict=True, reason="Material's header repository widget (data-md-component=\"source\") makes the "
-                   "browser ask api.github.com for stars and forks once repo_url is set; the fix belongs in "
-                   "overrides/partials/ (quality gates). Remove this marker when it passes.")
 def test_no_request_to_another_host_with_a_repository_address(operator_build):
     """The privacy page promises no request to another host, also on the published site (repo_url set)."""
     _, site = operator_build

@@ -159,10 +159,6 @@ def over_page_budget(site: Path, families: set[str]) -> tuple[int, list[str]]:
     return counted, over
 
 
-# Kommune pages grew past 40 KB on main (facts and statements added, the locator SVG is
-# ~13.5 KB of them) before this gate landed. strict: the day they fit, this marker must go.
-@pytest.mark.xfail(strict=True, reason="Kommune pages up to ~45 KB on main; the budget is 40 KB "
-                   "(the locator SVG and page content must shrink; not the gate's business)")
 def test_kommune_page_budget(built_site):
     counted, over = over_page_budget(built_site, {"kommunen/*/"})
     assert counted >= 40
