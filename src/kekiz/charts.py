@@ -249,7 +249,7 @@ def participation_chart(registry: Registry, *, id_prefix: str = "chart-teilnahme
     col_totals = {t: registry.count(type=t) for t in TYPE_ORDER}
     total = registry.count()
 
-    title = "Teilnehmende Kommunen nach Jahrgang und Art"
+    title = "Die Kommunen des Programms nach Jahrgang und Art"
     parts = []
     for c in COHORT_ORDER:
         per_type = ", ".join(t.counted(counts[c, t]) for t in TYPE_ORDER)
