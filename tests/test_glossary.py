@@ -190,12 +190,3 @@ def test_a_missing_sources_key_is_an_error(tmp_path):
     root = _write(tmp_path, 'terms:\n  - id: "a"\n    term: "A"\n    definition: "x"\n')
     with pytest.raises(RegistryError, match="„sources“ fehlt"):
         load_glossary(root)
-
-
-def test_kommune_pages_link_the_glossary_once_per_term(built_site):
-    from conftest import read_page
-    body = read_page(built_site, "kommunen/kreis-unna")
-    links = re.findall(r'<a class="kekiz-glossar-link" href="([^"]+)"', body)
-    assert links, "a Kommune page links its first glossary terms"
-    assert all(href.startswith("../../glossar/#") for href in links)
-    assert len(links) == len(set(links)), "each term is linked at its first use only"

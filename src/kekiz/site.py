@@ -116,20 +116,12 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     site.glossary = load_glossary(root)
-    _link_glossary_terms(site, registry)
     site.fragments["glossar"] = lambda path: glossary_fragment(site.glossary, path)
     site.fragments["stand"] = lambda path: explainers.stand_fragment(registry.stand)
     site.fragments.update(explainers.count_fragments(registry))
     video = explainers.sign_video(settings or {}, docs_dir or root / "docs")
     site.fragments["dgs-video"] = lambda path: explainers.sign_video_fragment(video, path)
     return site
-
-
-def _link_glossary_terms(site: SiteBuild, registry: Registry) -> None:
-    """Kommune pages link the Glossar at a term's first use, as the explainers do."""
-    for commune in registry.communes:
-        page = site.pages[f"{commune.path}index.md"]
-        site.pages[page.src_uri] = replace(page, html=link_first_uses(page.html, site.glossary, page.path))
 
 
 def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> None:
