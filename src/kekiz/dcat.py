@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .exports import COMMUNES_CSV, DATA_PATH, GEOJSON_FILE, JSON_FILE, SCHEMA_FILE, STATEMENTS_CSV, attribution
 from .inert import xml_text
 from .model import Registry
+from .operator_settings import Operator as OperatorSettings
 from .pages import render
 from .urls import absolute, relative
 
@@ -23,21 +24,17 @@ OPERATOR_PLACEHOLDER = "BETREIBER NICHT EINGETRAGEN (mkdocs.yml: extra.operator)
 
 @dataclass(frozen=True)
 class Operator:
+    """Publisher and contact of the catalogue, as the operator settings give them."""
+
     name: str
     email: str | None = None
-    url: str | None = None
 
     @classmethod
-    def from_settings(cls, settings) -> Operator:
-        """From kekiz.operator_settings.Operator (or a plain mapping); a missing name leaves a
-        placeholder nobody can miss."""
-        if settings is not None and not isinstance(settings, dict):
-            settings = {"name": settings.name, "email": settings.email}
-        settings = settings or {}
-        name = settings.get("name") or settings.get("organisation") or settings.get("organization")
-        return cls(str(name) if name else OPERATOR_PLACEHOLDER,
-                   str(settings["email"]) if settings.get("email") else None,
-                   str(settings["url"]) if settings.get("url") else None)
+    def from_settings(cls, settings: OperatorSettings | None) -> Operator:
+        """A missing name leaves a placeholder nobody can miss."""
+        if settings is None:
+            return cls(OPERATOR_PLACEHOLDER)
+        return cls(settings.name or OPERATOR_PLACEHOLDER, settings.email or None)
 
 
 @dataclass(frozen=True)
