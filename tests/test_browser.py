@@ -7,17 +7,13 @@ one is recorded and fails the test.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from kekiz.registry import load_project
 
+from browser_audit import serve  # noqa: F401  (also imported from here by test_legal)
 from conftest import ROOT, run_mkdocs_build
 from registry_fixtures import BASE
 
@@ -26,25 +22,6 @@ pytestmark = pytest.mark.browser
 
 REGISTRY = load_project(ROOT)
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a built site on 127.0.0.1 (a free port) while the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
