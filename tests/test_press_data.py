@@ -69,6 +69,9 @@ def test_without_a_public_address_the_build_says_so_once(tmp_path):
     for path, text in _text_files(tmp_path / "site"):
         assert "127.0.0.1" not in text and "localhost" not in text, path
         assert "canonical" not in text or path.suffix != ".html", path
+    # link previews need an absolute address, so without one none is named and none is drawn
+    assert not list((tmp_path / "site").rglob("vorschau.png"))
+    assert "og:image" not in read_page(tmp_path / "site", "kommunen/ahlen")
 
 
 @pytest.mark.parametrize("path", ["", "kommunen/", "kommunen/dormagen/", "presse/", "daten/", "karte/"])
@@ -306,9 +309,9 @@ def _png_chunks(data: bytes) -> list[bytes]:
     return chunks
 
 
-def test_preview_images_are_small_reproducible_and_timeless(built_site):
+def test_preview_images_are_small_reproducible_and_timeless(public_site):
     for c in REGISTRY.communes:
-        data = (built_site / c.path / "vorschau.png").read_bytes()
+        data = (public_site / c.path / "vorschau.png").read_bytes()
         assert len(data) <= 60 * 1024
         assert struct.unpack(">II", data[16:24]) == (1200, 630)
         assert not {b"tIME", b"tEXt", b"zTXt", b"iTXt", b"eXIf"} & set(_png_chunks(data))

@@ -139,4 +139,7 @@ def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> No
                              geo_attribution=geo_attribution, catalog_file=dcat.CATALOG_FILE,
                              feed_file=feeds.SITE_FEED, press_path=press.PRESS_PATH)
     site.pages[data.src_uri] = data
-    site.files.update(previews.preview_images(registry.communes, context.site_name))
+    # og:image must be an absolute address: without a public one no page names the images, so none
+    # are drawn (they are the costliest part of a build and every `mkdocs serve` reload).
+    if context.site_url:
+        site.files.update(previews.preview_images(registry.communes, context.site_name))
