@@ -123,6 +123,44 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+class SharedNav:
+    """The theme's navigation HTML, kept per folder for pages outside the navigation
+    (overrides/partials/nav.html): there it is the same for every page of a folder."""
+
+    def __init__(self, nav_urls: set[str]):
+        self._nav_urls = nav_urls
+        self._html: dict[str, str] = {}
+
+    def key(self, page) -> str | None:
+        if page is None or page.url in self._nav_urls:
+            return None  # a page in the navigation marks itself as active
+        return page.url.rstrip("/").rpartition("/")[0]
+
+    def has(self, key: str) -> bool:
+        return key in self._html
+
+    def get(self, key: str) -> str:
+        return self._html[key]
+
+    def keep(self, key: str, html: str) -> str:
+        self._html[key] = html
+        return html
+
+
+_nav_urls: set[str] = set()
+
+
+def on_nav(nav, config, files):
+    global _nav_urls
+    _nav_urls = {page.url for page in nav.pages}
+    return nav
+
+
+def on_env(env, config, files):
+    env.globals["kekiz_nav"] = SharedNav(_nav_urls)  # a new, empty one for every build
+    return env
+
+
 _deferred: dict[str, dict[str, str]] = {}  # src_uri -> SVGs held back from the search index
 
 
