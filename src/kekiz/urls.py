@@ -4,9 +4,11 @@ sub-path (GitHub Pages project sites) and offline; only permalinks are absolute.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every link of every page: posixpath.relpath is slow
 def relative(target: str, page: str) -> str:
     """Link from the page at directory path `page` ("kommunen/krefeld/") to `target`.
 
