@@ -29,6 +29,7 @@ from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
+from kekiz.themecache import REPLAY_TEMPLATE, MemoryBytecodeCache, PageReplay, SharedNav, files_fingerprint
 from kekiz.urls import public_site_url
 
 _build: SiteBuild | None = None
@@ -123,45 +124,32 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-class SharedNav:
-    """The theme's navigation HTML, kept per folder for pages outside the navigation
-    (overrides/partials/nav.html): there it is the same for every page of a folder."""
-
-    def __init__(self, nav_urls: set[str]):
-        self._nav_urls = nav_urls
-        self._html: dict[str, str] = {}
-
-    def key(self, page) -> str | None:
-        if page is None or page.url in self._nav_urls:
-            return None  # a page in the navigation marks itself as active
-        return page.url.rstrip("/").rpartition("/")[0]
-
-    def has(self, key: str) -> bool:
-        return key in self._html
-
-    def get(self, key: str) -> str:
-        return self._html[key]
-
-    def keep(self, key: str, html: str) -> str:
-        self._html[key] = html
-        return html
-
-
 _nav_urls: set[str] = set()
 
 
 def on_nav(nav, config, files):
-    global _nav_urls
+    global _nav_urls, _shared_inputs
     _nav_urls = {page.url for page in nav.pages}
+    if _serving:  # before the pages are read: what shapes every page (config, templates, nav)
+        _shared_inputs = files_fingerprint([Path(config.config_file_path), Path(config.theme.dirs[0])]) \
+            + "|".join(sorted(_nav_urls))
     return nav
+
+
+# While serving: pages and compiled templates of the previous build, and what all pages share.
+_replay = PageReplay()
+_bytecode = MemoryBytecodeCache()
+_shared_inputs = ""
 
 
 def on_env(env, config, files):
     env.globals["kekiz_nav"] = SharedNav(_nav_urls)  # a new, empty one for every build
+    if _serving:
+        env.bytecode_cache = _bytecode
     return env
 
 
-_deferred: dict[str, dict[str, str]] = {}  # src_uri -> SVGs held back from the search index
+_deferred: dict[str, dict[str, str]] = {}  # src_uri -> parts held back from the search index
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -180,28 +168,49 @@ def on_page_content(html: str, page, config, files) -> str:
         page.toc = _toc(html)  # generated parts bring headings of their own
     if rendered is None and page.meta.get("glossar"):
         html = _build.link_glossary(html, page.file.url if page.file.url != "." else "")
-    html, _deferred[page.file.src_uri] = _build.defer_svgs(html)
+    _head(page, config)
+    if _serving:
+        _replay_if_unchanged(page, html)
+    html, _deferred[page.file.src_uri] = _build.defer_unsearched(html)
     return html
 
 
-def on_page_context(context, page, config, nav):
+def _head(page, config) -> None:
     """Link previews, feed links and JSON-LD for the head (overrides/main.html prints them)."""
-    if _build is None:  # serving with a broken registry: the error page needs none of it
-        return context
     path = "" if page.file.url in (".", "./") else page.file.url
     title = config.site_name if page.is_homepage else page.title
     description = page.meta.get("description") or config.site_description or ""
     page.meta["kekiz_head"] = _build.head(path.lstrip("/"), title, description)
-    return context
+
+
+def _replay_if_unchanged(page, html: str) -> None:
+    """While serving: a page whose inputs all equal the previous build's is printed as it was
+    (overrides/kekiz-replay.html) instead of being rendered by the theme again."""
+    neighbours = [(p.url, p.title) if p else None for p in (page.previous_page, page.next_page)]
+    key = _replay.key(_shared_inputs, page.url, str(page.title), html, _toc_text(page.toc),
+                      json.dumps(page.meta, sort_keys=True, default=str), str(page.edit_url), repr(neighbours))
+    page.meta["kekiz_replay_key"] = key
+    kept = _replay.get(key)
+    if kept is not None:
+        page.meta["template"] = REPLAY_TEMPLATE
+        page.meta["kekiz_replay"] = kept
+
+
+def _toc_text(items, depth: int = 0) -> str:
+    return "".join(f"{depth}:{i.level}:{i.url}:{i.title}\n" + _toc_text(i.children, depth + 1) for i in items)
 
 
 def on_post_page(output: str, page, config) -> str:
     if _build is None:
         return error_page(_errors)
-    return _build.restore(output, _deferred.pop(page.file.src_uri, {}))
+    output = _build.restore(output, _deferred.pop(page.file.src_uri, {}))
+    if "kekiz_replay_key" in page.meta:
+        _replay.keep(page.meta["kekiz_replay_key"], output)
+    return output
 
 
 def on_post_build(config) -> None:
+    _replay.end_build()
     site_dir = Path(config.site_dir)
     if _build is None:  # the server's 404 page gets no live-reload script: it reloads by itself
         (site_dir / "404.html").write_text(error_page(_errors, reload_by_itself=True), encoding="utf-8")

@@ -20,7 +20,9 @@ GEODATA_FILE = Path("data/nrw-geo.json")
 # Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
 # Our SVGs (maps, charts) never nest and hold no text worth searching.
-_SVG_RE = re.compile(r"<svg\b.*?</svg>", re.S)
+# Marks a part of a generated page that holds nothing to search for (see defer_unsearched).
+UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
+_UNSEARCHED_RE = re.compile(re.escape(UNSEARCHED_START) + ".*?" + re.escape(UNSEARCHED_END) + r"|<svg\b.*?</svg>", re.S)
 
 
 class UnknownMarker(ValueError):
@@ -37,19 +39,20 @@ class SiteBuild:
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
 
     @staticmethod
-    def defer_svgs(html: str) -> tuple[str, dict[str, str]]:
-        """Swap each SVG for a placeholder, to be put back into the finished page.
+    def defer_unsearched(html: str) -> tuple[str, dict[str, str]]:
+        """Swap each SVG and each part marked as unsearched for a placeholder, to be put back
+        into the finished page.
 
-        The search indexer parses every page's content; the maps' path data was most of
-        that work and contains nothing to find.
+        The search indexer parses every page's content, tag by tag: the maps' path data and
+        the Gemeinde pages' details (only their name is indexed) were most of that work.
         """
         deferred: dict[str, str] = {}
 
         def hold(match: re.Match) -> str:
-            key = f"<!-- kekiz-svg:{len(deferred)} -->"
-            deferred[key] = match.group(0)
+            key = f"<!-- kekiz-deferred:{len(deferred)} -->"
+            deferred[key] = match.group(0).replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
             return key
-        return _SVG_RE.sub(hold, html), deferred
+        return _UNSEARCHED_RE.sub(hold, html), deferred
 
     @staticmethod
     def restore(html: str, deferred: dict[str, str]) -> str:

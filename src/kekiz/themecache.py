@@ -1,0 +1,107 @@
+"""Work the theme need not repeat: the navigation shared by pages outside it, and — while
+`mkdocs serve` rebuilds after every save — pages whose every input is unchanged.
+
+Nothing here knows MkDocs; the hook hands in plain values. A build's output never depends on
+these caches: a cached piece is used only where rendering it again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+
+# The theme template that prints a page kept from the previous build (overrides/).
+REPLAY_TEMPLATE = "kekiz-replay.html"
+
+
+class SharedNav:
+    """The theme's navigation HTML, kept per folder for pages outside the navigation
+    (overrides/partials/nav.html): there it is the same for every page of a folder, because its
+    links are relative to the folder and none of its items is active."""
+
+    def __init__(self, nav_urls: set[str]):
+        self._nav_urls = nav_urls
+        self._html: dict[str, str] = {}
+
+    def key(self, page) -> str | None:
+        if page is None or page.url in self._nav_urls:
+            return None  # a page in the navigation marks itself as active
+        return page.url.rstrip("/").rpartition("/")[0]
+
+    def has(self, key: str) -> bool:
+        return key in self._html
+
+    def get(self, key: str) -> str:
+        return self._html[key]
+
+    def keep(self, key: str, html: str) -> str:
+        self._html[key] = html
+        return html
+
+
+class PageReplay:
+    """Finished pages of the previous build, by a digest of everything their HTML is made of.
+
+    After an editor saves the registry, most pages are the same as before; printing them again
+    from here spares the theme (the largest part of a rebuild). Entries not asked for in a build
+    are dropped at its end, so the cache never outgrows the site.
+    """
+
+    def __init__(self):
+        self._html: dict[str, str] = {}
+        self._used: set[str] = set()
+        self._hits = 0
+        self.replayed = 0  # pages the last finished build printed from here
+
+    @staticmethod
+    def key(*inputs: str) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in inputs:
+            data = part.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "big"))  # length-prefixed: no two splits collide
+            digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        self._used.add(key)
+        html = self._html.get(key)
+        self._hits += html is not None
+        return html
+
+    def keep(self, key: str, html: str) -> None:
+        self._html[key] = html
+
+    def end_build(self) -> None:
+        self._html = {k: v for k, v in self._html.items() if k in self._used}
+        self._used = set()
+        self.replayed, self._hits = self._hits, 0
+
+
+def files_fingerprint(paths: list[Path]) -> str:
+    """Digest of the given files and of every file below the given folders (config, templates):
+    a change to any of them makes every kept page stale."""
+    parts = []
+    for root in paths:
+        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if path.is_file():
+                parts += [path.as_posix(), path.read_bytes().decode("utf-8", "replace")]
+    return PageReplay.key(*parts)
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory across `mkdocs serve` rebuilds (MkDocs makes a
+    new Jinja environment, and so compiles every template again, for every build). Jinja checks
+    each template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
