@@ -7,6 +7,7 @@ receives a `Registry` can trust every field without re-checking.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
@@ -340,11 +341,14 @@ class Registry:
         towns = (c for c in self.communes if c.is_town_in_kreis and c.kreis_ags == kreis.ags)
         return tuple(sorted(towns, key=lambda c: sort_key(c.name)))
 
+    @cached_property
+    def _counts(self) -> Counter:
+        return Counter((c.cohort, c.type) for c in self.communes)
+
     def count(self, cohort: Cohort | None = None, type: CommuneType | None = None) -> int:
-        return sum(
-            1 for c in self.communes
-            if (cohort is None or c.cohort is cohort) and (type is None or c.type is type)
-        )
+        """Kommunen of a cohort and/or type (asked once per page: counted once per build)."""
+        return sum(n for (c, t), n in self._counts.items()
+                   if (cohort is None or c is cohort) and (type is None or t is type))
 
     @property
     def placed_statements(self) -> tuple[PlacedStatement, ...]:

@@ -4,27 +4,38 @@ sub-path (GitHub Pages project sites) and offline; only permalinks are absolute.
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and called for every link of every page: posixpath.relpath is slow
 def relative(target: str, page: str) -> str:
     """Link from the page at directory path `page` ("kommunen/krefeld/") to `target`.
 
     Both are site-relative, without a leading slash; `target` may carry a "#fragment".
+    Called for every link of every page, so it works on the path segments directly
+    (posixpath.relpath asks the OS for the working directory on every call).
     """
     path, _, fragment = target.partition("#")
-    base = posixpath.dirname(page.rstrip("/") + "/x") if page else "."
     if path == "":
         link = ""
     else:
-        link = posixpath.relpath(path or ".", base or ".")
+        base, to = _segments(page), _segments(path)
+        if base is None or to is None:  # "..", or an absolute path: let posixpath decide
+            link = posixpath.relpath(path, posixpath.dirname(page.rstrip("/") + "/x") if page else ".")
+        else:
+            common = 0
+            while common < min(len(base), len(to)) and base[common] == to[common]:
+                common += 1
+            link = "/".join([".."] * (len(base) - common) + to[common:]) or "."
         if path.endswith("/") and not link.endswith("/"):
             link += "/"
-        if link == "./":
-            link = "./"
     return f"{link}#{fragment}" if fragment else (link or "./")
+
+
+def _segments(path: str) -> list[str] | None:
+    if path.startswith("/"):
+        return None
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    return None if ".." in parts else parts
 
 
 def absolute(target: str, site_url: str | None) -> str | None:
