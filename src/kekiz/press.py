@@ -82,8 +82,10 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
                                           stand=registry.stand),
         stand=registry.stand,
     )
-    # The filtered pages repeat statements of /presse/: out of the search index (its 500 KB budget).
-    return RenderedPage(path, title, description, html, search_exclude=path != PRESS_PATH)
+    # Each statement is indexed once: a Kommune's on its Kommune page, the programme's on
+    # /presse/programm/. The other filtered pages only repeat them; /presse/ keeps its intro.
+    return RenderedPage(path, title, description, html,
+                        search_exclude=path not in (PRESS_PATH, PROGRAMME_STATEMENTS_PATH))
 
 
 def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
