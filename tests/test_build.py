@@ -47,6 +47,15 @@ def test_commune_page_content(built_site, slug):
               f"{c.called()[:1].upper()}{c.called()[1:]} kam im Januar 2017 als eine von 22 neuen Kommunen")
     assert joined in body
     assert f"Ob {c.called()} heute noch dabei ist, sagen die Quellen dieser Seite nicht." in body
+    # What became of the programme: the flagged milestones, dated, with their notes and sources listed.
+    sequel = re.search(r'<ul class="kekiz-sequel">(.*?)</ul>', body, re.S).group(1)
+    assert len(REGISTRY.programme.sequel) == 2
+    for m in REGISTRY.programme.sequel:
+        assert f'<time datetime="{m.date.iso}">{m.date.german}</time>: {html.escape(m.label, quote=False)}' in sequel
+        assert m.note and html.escape(m.note, quote=False) in sequel
+        for source in m.sources:
+            assert f'href="{html.escape(source.url)}"' in body
+    assert "kinderstark" in sequel and "Kommunale Präventionsketten NRW" in sequel
     assert f'href="../../programm/#{c.cohort.anchor}"' in body
     assert f"<dd>{c.regierungsbezirk}</dd>" in body
     for source in c.sources:

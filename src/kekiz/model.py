@@ -240,6 +240,7 @@ class Milestone:
     label: str
     sources: tuple[Source, ...]
     note: str | None = None
+    sequel: bool = False   # told on every Kommune page under "Wie es weiterging"
 
 
 @dataclass(frozen=True)
@@ -257,6 +258,11 @@ class Programme:
     cohorts: dict[Cohort, CohortInfo]
     milestones: tuple[Milestone, ...]
     statements: tuple[Statement, ...] = ()   # about the programme as a whole, not one Kommune
+
+    @property
+    def sequel(self) -> tuple[Milestone, ...]:
+        """What became of the programme, as every Kommune page tells it (milestones with `sequel`)."""
+        return tuple(m for m in self.milestones if m.sequel)
 
 
 # Where programme-level statements live: the press page that lists only them.

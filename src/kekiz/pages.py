@@ -91,13 +91,14 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         repo = site.repo_url.rstrip("/")
         edit_url = f"{repo}/edit/{site.branch}/{site.registry_file}"
         view_url = f"{repo}/blob/{site.branch}/{site.registry_file}#L{commune.line}"
-    sources = _SourceList(commune, cohort_info)
+    sources = _SourceList(commune, cohort_info, registry.programme.sequel)
     html = render(
         "commune.html.j2", commune.path,
         c=commune,
         stand=registry.stand,
         cohort=cohort_info,
         cohort_count=registry.count(cohort=commune.cohort),
+        sequel=registry.programme.sequel,
         total=len(registry.communes),
         parent=registry.parent_kreis(commune),
         towns=registry.towns_in(commune),
@@ -212,11 +213,12 @@ class _SourceList:
     cites them by a short label linking to the list. Labels are made distinct where publisher,
     title and date alone would read the same ("Kreis Unna; Kreis Unna")."""
 
-    def __init__(self, commune: Commune, cohort: CohortInfo):
+    def __init__(self, commune: Commune, cohort: CohortInfo, sequel: tuple[Milestone, ...] = ()):
         cited = list(commune.sources)
         if commune.joint_application:
             cited += commune.joint_application.sources
         cited += cohort.sources
+        cited += [s for m in sequel for s in m.sources]
         cited += [s for n in commune.notes for s in n.sources]
         cited += [st.source for st in commune.sorted_statements]
         best: dict[str, Source] = {}

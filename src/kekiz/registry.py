@@ -322,6 +322,6 @@ def _programme(data: dict[str, Any]) -> Programme:
     cohorts = {Cohort(c["cohort"]): CohortInfo(Cohort(c["cohort"]), c["programme"].strip(), c["summary"].strip(),
                                                _sources(c["sources"])) for c in data["cohorts"]}
     milestones = [Milestone(PartialDate.parse(m["date"]), m["label"].strip(), _sources(m["sources"]),
-                            note=_text(m.get("note"))) for m in data["milestones"]]
+                            note=_text(m.get("note")), sequel=m.get("sequel", False)) for m in data["milestones"]]
     return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date.key)),
                      statements=tuple(_statement(s) for s in data.get("statements", ())))
