@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from kekiz.diagnostics import RegistryError
-from kekiz.glossary import Glossary, Term, glossary_fragment, link_first_uses, load_glossary
+from kekiz.glossary import Glossary, Term, glossary_fragment, link_first_uses, load_glossary, name_forms
 
 from conftest import ROOT
 
@@ -58,7 +58,15 @@ def test_each_term_gets_its_own_first_link_in_reading_order():
     '<p><span class="kekiz-sources">Quelle: Kreis Unna</span></p>',
     '<figure><svg><title>Kreis</title></svg><figcaption>Kreis</figcaption></figure>',
     "<pre><code>Kreis</code></pre>",
+    "<P><A HREF='x'>Kreis</A></P>",
     '<p><time datetime="2017">Kreis</time></p>',
+    "<blockquote><p>Kreis</p></blockquote>",
+    "<dl><dt>Kreis</dt></dl>",
+    '<dl class="kekiz-facts"><dt>Art</dt><dd>Kreis</dd></dl>',
+    '<p class="kekiz-lede">Kreis Unna · Kreis</p>',
+    '<dd class="kekiz-citation">Kreis</dd>',
+    '<ol class="kekiz-source-list"><li>Kreis</li></ol>',
+    '<p><span class="kekiz-muted kekiz-sources">Kreis</span></p>',
 ])
 def test_no_links_where_they_do_not_belong(html):
     assert link_first_uses(html, SMALL, "") == html
@@ -69,6 +77,20 @@ def test_text_after_a_skipped_element_is_linked_again():
     out = link_first_uses(html, SMALL, "")
     assert out.endswith('Danach der <a class="kekiz-glossar-link" href="glossar/#kreis">Kreis</a>.</p>')
     assert out.count("kekiz-glossar-link") == 1
+
+
+def test_a_skipped_element_ends_at_its_own_end_tag():
+    """Elements of the same name inside a skipped one do not end it early."""
+    html = ('<div class="kekiz-citation"><div>x</div> Kreis <br> <div/> Kreis</div>'
+            "<p>Danach der Kreis.</p>")
+    out = link_first_uses(html, SMALL, "")
+    assert out.endswith('<p>Danach der <a class="kekiz-glossar-link" href="glossar/#kreis">Kreis</a>.</p>')
+    assert out.count("kekiz-glossar-link") == 1
+
+
+def test_a_class_with_a_similar_name_is_not_skipped():
+    out = link_first_uses('<p class="kekiz-lede-note">Kreis</p>', SMALL, "")
+    assert _links(out) == [("glossar/#kreis", "Kreis")]
 
 
 @pytest.mark.parametrize("text", ["Rhein-Kreis Neuss", "Kreisjugendamt", "Landkreise", "Kreis-Verwaltung", "AGSX"])
@@ -97,6 +119,75 @@ def test_links_are_relative_to_the_page():
 def test_comments_and_attributes_are_left_alone():
     html = '<!-- Kreis --><p title="Kreis" data-x="Kreise">Text</p>'
     assert link_first_uses(html, SMALL, "") == html
+
+
+def test_a_quotation_mark_in_an_attribute_opens_no_quotation():
+    out = link_first_uses('<p title="„Zitat">Ein Kreis.</p>', SMALL, "")
+    assert _links(out) == [("glossar/#kreis", "Kreis")]
+
+
+# --------------------------------------------------------------------------- names are no terms
+
+_NAMES = frozenset(f for name in ("Kreis Unna", "Kreis Coesfeld", "Rheinisch-Bergischer Kreis", "Märkischer Kreis",
+                                  "Rhein-Kreis Neuss", "StädteRegion Aachen", "Stadt Krefeld")
+                   for f in name_forms(name))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Kreis Unna bewarb sich.",
+    "Die Pressemitteilung des Kreises Unna.",
+    "Der Rheinisch-Bergische Kreis kam 2017 hinzu.",
+    "Familien im Rheinisch-Bergischen Kreis.",
+    "Der Landrat des Rheinisch-Bergischen Kreises.",
+    "Ein Rheinisch-Bergischer Kreis.",
+    "Im Märkischen Kreis.",
+    "Im Rhein-Kreis Neuss.",
+    "Kreis Coesfeld",
+    "Kreis\nUnna",
+])
+def test_a_term_inside_a_place_name_is_not_linked(sentence):
+    html = f"<p>{sentence} Dann ein Kreis.</p>"
+    out = link_first_uses(html, SMALL, "", _NAMES)
+    assert out.replace('<a class="kekiz-glossar-link" href="glossar/#kreis">Kreis</a>.</p>', "Kreis.</p>") == html
+    assert _links(out) == [("glossar/#kreis", "Kreis")]
+
+
+def test_a_term_that_runs_into_a_name_is_not_linked():
+    """„kreisfreie Stadt“ ends inside „Stadt Krefeld“: the name is not split either."""
+    html = "<p>Die kreisfreie Stadt Krefeld ist eine kreisfreie Stadt.</p>"
+    out = link_first_uses(html, SMALL, "", _NAMES)
+    assert out == ('<p>Die kreisfreie Stadt Krefeld ist eine '
+                   '<a class="kekiz-glossar-link" href="glossar/#kreisfreie-stadt">kreisfreie Stadt</a>.</p>')
+
+
+def test_a_name_that_starts_inside_another_name_still_protects():
+    # made up: „Unna Kreis“ starts inside „Stadt Unna“; the long name widens the stretch searched
+    names = frozenset({"Stadt Unna", "Unna Kreis", "Kreis mit einem sehr langen Namen"})
+    html = "<p>Die Stadt Unna Kreis und ein Kreis.</p>"
+    out = link_first_uses(html, SMALL, "", names)
+    assert out.index("kekiz-glossar-link") > out.index("und ein")
+
+
+def test_names_are_found_as_they_stand_in_html():
+    html = "<p>Der Kreis A &amp; B und ein Kreis.</p>"
+    out = link_first_uses(html, SMALL, "", frozenset({"Kreis A & B"}))
+    assert out.index("kekiz-glossar-link") > out.index("B und")
+
+
+def test_without_names_the_first_use_is_linked_even_in_a_name():
+    """The names are what protects them (the test above can fail)."""
+    out = link_first_uses("<p>Der Kreis Unna.</p>", SMALL, "")
+    assert _links(out) == [("glossar/#kreis", "Kreis")]
+
+
+def test_kreis_names_in_every_case():
+    assert name_forms("Kreis Unna") == {"Kreis Unna", "Kreises Unna"}
+    assert name_forms("Rheinisch-Bergischer Kreis") == {
+        "Rheinisch-Bergischer Kreis", "Rheinisch-Bergische Kreis", "Rheinisch-Bergischen Kreis",
+        "Rheinisch-Bergischen Kreises"}
+    assert name_forms("Rhein-Kreis Neuss") == {"Rhein-Kreis Neuss", "Rhein-Kreises Neuss"}
+    assert name_forms("StädteRegion Aachen") == {"StädteRegion Aachen"}
+    assert name_forms("Krefeld") == {"Krefeld"}
 
 
 # --------------------------------------------------------------------------- the page
@@ -190,3 +281,4 @@ def test_a_missing_sources_key_is_an_error(tmp_path):
     root = _write(tmp_path, 'terms:\n  - id: "a"\n    term: "A"\n    definition: "x"\n')
     with pytest.raises(RegistryError, match="„sources“ fehlt"):
         load_glossary(root)
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages, press, previews, social
-from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary
+from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary, protected_names
 from .geo import load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
@@ -37,6 +37,7 @@ class SiteBuild:
     files: dict[str, str | bytes] = field(default_factory=dict)        # extra output files by path
     fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
+    place_names: frozenset[str] = frozenset()  # no glossary link inside these (see kekiz.glossary)
 
     @staticmethod
     def defer_unsearched(html: str) -> tuple[str, dict[str, str]]:
@@ -76,7 +77,7 @@ class SiteBuild:
 
     def link_glossary(self, html: str, page_path: str) -> str:
         """Link Glossar terms at their first use on a hand-written page."""
-        return link_first_uses(html, self.glossary, page_path)
+        return link_first_uses(html, self.glossary, page_path, self.place_names)
 
 
 def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
@@ -119,6 +120,7 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     site.glossary = load_glossary(root)
+    site.place_names = protected_names(registry, geo)
     site.fragments["glossar"] = lambda path: glossary_fragment(site.glossary, path)
     site.fragments["stand"] = lambda path: explainers.stand_fragment(registry.stand)
     site.fragments.update(explainers.count_fragments(registry))
