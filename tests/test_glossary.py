@@ -282,3 +282,108 @@ def test_a_missing_sources_key_is_an_error(tmp_path):
     with pytest.raises(RegistryError, match="„sources“ fehlt"):
         load_glossary(root)
 
+
+# --------------------------------------------------------------------------- on the built Kommune and Gemeinde pages
+
+_LINK_RE = re.compile(r'<a class="kekiz-glossar-link" href="([^"]*)">([^<]*)</a>')
+
+
+def _known_names() -> list[str]:
+    """Every place name, with its article forms as kekiz.german writes them (article dropped),
+    gathered here independently of kekiz.glossary.protected_names."""
+    from kekiz import german, nrw
+    from kekiz.gemeinden import kreis_dative, kreis_nominative
+    from kekiz.geo import load_geodata
+    from kekiz.registry import load_project
+    registry, geo = load_project(ROOT), load_geodata(ROOT / "data" / "nrw-geo.json")
+    names = {n for c in registry.communes for n in (c.name, c.official_name)}
+    names |= {n for a in (*geo.kreise, *geo.gemeinden) for n in (a.name, a.display_name)}
+    names |= {name for name, _ in nrw.KREISE.values()}
+    phrases = set(names)
+    for name in names:
+        if german.is_kreis_name(name):
+            phrases |= {german.kreis_phrase(name, case) for case in german.Case}
+            phrases |= {kreis_nominative(name), kreis_dative(name)}
+    phrases |= {f"Regierungsbezirk {rb}" for rb in nrw.REGIERUNGSBEZIRKE.values()}
+    return sorted({re.sub(r"^(der|die|dem|des|im|in der) ", "", p) for p in phrases}, key=len, reverse=True)
+
+
+def _generated_pages(site: Path) -> list[str]:
+    from kekiz.registry import load_project
+    communes = [c.path for c in load_project(ROOT).communes]
+    towns = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "gemeinden").glob("*/index.html")
+                   if "http-equiv" not in p.read_text(encoding="utf-8")[:2000])  # not the redirect stubs
+    return communes + [t for t in towns if t != "gemeinden/"]
+
+
+def _article(page: str) -> str:
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', page, re.S)
+    assert match, "page has no article"
+    return match.group(1)
+
+
+def test_no_glossary_link_splits_a_place_name(built_site):
+    """On every Kommune and Gemeinde page, no linked term lies inside or runs into a place's name
+    ("Kreis" in „Der Rheinisch-Bergische Kreis“, „des Kreises Unna“, „Kreis Coesfeld“)."""
+    import html as htmllib
+    from conftest import read_page
+    names = re.compile("(?=((?<![\\w-])(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in _known_names())
+                       + ")(?![\\w-])))")
+    pages = _generated_pages(built_site)
+    assert len(pages) > 300, "the Kommune pages and the Gemeinde pages"
+    linked_pages = 0
+    for path in pages:
+        body = _article(read_page(built_site, path))
+        # plain text, with each link's span recorded
+        marked = _LINK_RE.sub(lambda m: "\x01" + m.group(2) + "\x02", body)
+        text = htmllib.unescape(re.sub(r"<[^>]+>", " ", marked))
+        spans, plain, at = [], [], 0
+        for piece in re.split(r"(\x01[^\x02]*\x02)", text):
+            if piece.startswith("\x01"):
+                spans.append((at, at + len(piece) - 2))
+                piece = piece[1:-1]
+            plain.append(piece)
+            at += len(piece)
+        plain_text = "".join(plain)
+        linked_pages += bool(spans)
+        for match in names.finditer(plain_text):
+            start, end = match.start(1), match.end(1)
+            for s, e in spans:
+                assert not (s < end and start < e), f"{path}: „{plain_text[s:e]}“ linked inside „{match.group(1)}“"
+    assert linked_pages == len(pages), "every generated page links some Glossar term"
+
+
+@pytest.mark.parametrize("path", ["kommunen/kreis-unna/", "kommunen/rheinisch-bergischer-kreis/",
+                                  "kommunen/kreis-coesfeld/", "kommunen/krefeld/", "gemeinden/bergisch-gladbach/",
+                                  "gemeinden/hagen/"])
+def test_generated_pages_link_each_term_once_relative_and_only_in_running_text(built_site, path):
+    from conftest import read_page
+    body = _article(read_page(built_site, path))
+    links = _LINK_RE.findall(body)
+    assert links, "the page links its first Glossar terms"
+    ids = [href.removeprefix("../../glossar/#") for href, _ in links]
+    assert all(href.startswith("../../glossar/#") for href, _ in links), links
+    assert set(ids) <= {t.id for t in GLOSSARY.terms}
+    assert len(ids) == len(set(ids)), f"each term is linked at its first use only: {ids}"
+    for element in (r"<h([1-6])\b.*?</h\1>", r"<blockquote\b.*?</blockquote>", r"<figure\b.*?</figure>",
+                    r'<dl class="kekiz-facts.*?</dl>', r'<p class="kekiz-lede".*?</p>',
+                    r'<ol class="kekiz-source-list".*?</ol>', r'<span class="kekiz-sources">.*?</span>'):
+        for found in re.finditer(element, body, re.S):
+            assert "kekiz-glossar-link" not in found.group(0), found.group(0)[:200]
+
+
+def test_kreis_names_stay_whole_and_plain(built_site):
+    from conftest import read_page
+    unna = _article(read_page(built_site, "kommunen/kreis-unna/"))
+    assert "<p>Der Kreis Unna wurde 2012 als eine von 18" in unna
+    assert "<p>Der Kreis Unna bewarb sich gemeinsam" in unna
+    assert "Ob der Kreis Unna heute noch dabei ist" in unna
+    rbk = _article(read_page(built_site, "kommunen/rheinisch-bergischer-kreis/"))
+    assert "<p>Der Rheinisch-Bergische Kreis kam im Januar 2017" in rbk
+    assert "Ob der Rheinisch-Bergische Kreis heute noch dabei ist" in rbk
+    # „Kreis“ is linked on both pages, but as the word, not in the name
+    for body in (unna, rbk):
+        assert 'und <a class="kekiz-glossar-link" href="../../glossar/#kreis">Kreis</a> ergeben sich' in body
+    town = _article(read_page(built_site, "gemeinden/bergisch-gladbach/"))
+    assert ("liegt im Rheinisch-Bergischen Kreis; der Rheinisch-Bergische Kreis nahm als "
+            '<a class="kekiz-glossar-link" href="../../glossar/#kreis">Kreis</a> an') in town

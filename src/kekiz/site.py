@@ -76,7 +76,7 @@ class SiteBuild:
         return MARKER_RE.sub(replace, html)
 
     def link_glossary(self, html: str, page_path: str) -> str:
-        """Link Glossar terms at their first use on a hand-written page."""
+        """Link Glossar terms at their first use on a page."""
         return link_first_uses(html, self.glossary, page_path, self.place_names)
 
 
@@ -121,12 +121,21 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
     site.glossary = load_glossary(root)
     site.place_names = protected_names(registry, geo)
+    _link_glossary_terms(site, [c.path for c in registry.communes]
+                         + [g.path for g in towns.all if g.commune is None])
     site.fragments["glossar"] = lambda path: glossary_fragment(site.glossary, path)
     site.fragments["stand"] = lambda path: explainers.stand_fragment(registry.stand)
     site.fragments.update(explainers.count_fragments(registry))
     video = explainers.sign_video(settings or {}, docs_dir or root / "docs")
     site.fragments["dgs-video"] = lambda path: explainers.sign_video_fragment(video, path)
     return site
+
+
+def _link_glossary_terms(site: SiteBuild, paths: list[str]) -> None:
+    """Kommune and Gemeinde pages link the Glossar at a term's first use, as the explainers do."""
+    for path in paths:
+        page = site.pages[f"{path}index.md"]
+        site.pages[page.src_uri] = replace(page, html=site.link_glossary(page.html, page.path))
 
 
 def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> None:
