@@ -88,6 +88,11 @@ def test_a_skipped_element_ends_at_its_own_end_tag():
     assert out.count("kekiz-glossar-link") == 1
 
 
+def test_an_element_without_its_end_tag_is_skipped_to_the_end():
+    html = "<p><a href='x'>Kreis und ein Kreis.</p>"
+    assert link_first_uses(html, SMALL, "") == html
+
+
 def test_a_class_with_a_similar_name_is_not_skipped():
     out = link_first_uses('<p class="kekiz-lede-note">Kreis</p>', SMALL, "")
     assert _links(out) == [("glossar/#kreis", "Kreis")]

@@ -45,6 +45,12 @@ class Term:
 class Glossary:
     terms: tuple[Term, ...]
 
+    def __hash__(self) -> int:
+        # kept: every page's links look up the build's compiled patterns by glossary (`_linker`)
+        if "_hash" not in self.__dict__:
+            object.__setattr__(self, "_hash", hash(self.terms))
+        return self.__dict__["_hash"]
+
     def by_form(self) -> dict[str, Term]:
         """Term by form, keyed with single spaces (see `_normal`)."""
         return {f: t for t in self.terms for f in _with_capital(t.forms)}
@@ -107,11 +113,16 @@ _SKIP = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script"
 _SKIP_CLASSES = ("kekiz-sources", "kekiz-source-list", "kekiz-lede", "kekiz-citation", "kekiz-facts")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
-# A comment, or the start tag of an element whose text is left alone (its end is found by
-# `_element_end`). The possessive loop (`*+`) passes over long attributes (a map's path data)
+# Elements of these names never hold one of their own (valid HTML), so the regex finds their end
+# itself; for the others `_element_end` counts.
+_NO_NESTING = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "kbd", "title", "button", "label", "select",
+               "option", "textarea", "time", "dt")
+# A comment, a whole element of the names above, or the start tag of another element whose text
+# is left alone. The possessive loop (`*+`) passes over long attributes (a map's path data)
 # without trying each of their letters.
 _SKIPPED_START = (r"<(?:!--(?s:.*?)-->"
-                  r"|(?i:" + "|".join(_SKIP) + r")(?=[\s/>])[^>]*>"
+                  r"|(?i:(?P<whole>" + "|".join(_NO_NESTING) + r"))(?=[\s/>])[^>]*>(?s:.*?)</(?i:(?P=whole))\s*>"
+                  r"|(?i:" + "|".join(_SKIP) + r")(?=[\s/>])[^>]*>"  # also one of those without its end tag
                   r"|[a-zA-Z](?:[^>\s]++|\s(?!class=\"))*+\sclass=\"[^\"]*?(?<![\w-])(?:"
                   + "|".join(map(re.escape, _SKIP_CLASSES)) + r")(?![\w-])[^>]*>)")
 _TAG_NAME_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
@@ -188,10 +199,11 @@ def link_first_uses(html: str, glossary: Glossary, page_path: str,
     done: set[str] = set()
     out: list[str] = []
     copied = pos = quote_depth = 0
+    glossary_link = ""  # the Glossar page, relative to this one: computed once, at the first link
     while len(done) < linker.term_count and (match := linker.scan.search(html, pos)):
         found, pos = match.group(0), match.end()
         if found[0] == "<":
-            if not found.startswith("<!--"):
+            if not found.startswith("<!--") and not match.group("whole"):
                 pos = _element_end(html, found, pos)
         elif not _in_text(html, pos):
             continue  # an attribute's value
@@ -203,7 +215,8 @@ def link_first_uses(html: str, glossary: Glossary, page_path: str,
             term = linker.by_form[_normal(found)]
             if term.id not in done and not _in_name(html, match.start(), pos, linker):
                 done.add(term.id)
-                href = escape(relative(f"{GLOSSARY_PATH}#{term.id}", page_path))
+                glossary_link = glossary_link or relative(GLOSSARY_PATH, page_path)
+                href = escape(f"{glossary_link}#{term.id}")
                 out += [html[copied:match.start()], f'<a class="kekiz-glossar-link" href="{href}">{found}</a>']
                 copied = pos
     out.append(html[copied:])
