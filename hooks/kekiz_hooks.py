@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from kekiz.compact import compact_html
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
 from kekiz.explainers import VideoSettingError
@@ -203,7 +204,7 @@ def _toc_text(items, depth: int = 0) -> str:
 def on_post_page(output: str, page, config) -> str:
     if _build is None:
         return error_page(_errors)
-    output = _build.restore(output, _deferred.pop(page.file.src_uri, {}))
+    output = compact_html(_build.restore(output, _deferred.pop(page.file.src_uri, {})))
     if "kekiz_replay_key" in page.meta:
         _replay.keep(page.meta["kekiz_replay_key"], output)
     return output
