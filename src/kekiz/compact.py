@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 _KEEPS_WHITESPACE = re.compile(r"<(pre|textarea)\b", re.I)
-_BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?=\n)|(?<=\n)[ \t]+")
+# A line break with the blank lines and spaces after it (not \s: a no-break space is content).
+_BLANK_OR_INDENT = re.compile(r"\n[ \t\n]+")
 
 
 def compact_html(html: str) -> str:
     """`html` without blank lines and without the indentation at the start of each line."""
     if _KEEPS_WHITESPACE.search(html):
         return html
-    return _BLANK_OR_INDENT.sub("", html)
+    return _BLANK_OR_INDENT.sub("\n", html)
