@@ -23,6 +23,7 @@ MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
 # Marks a part of a generated page that holds nothing to search for (see defer_unsearched);
 # such parts do not nest.
 UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
+_PLACEHOLDER_RE = re.compile(r"<!-- kekiz-deferred:[0-9]+ -->")
 _UNSEARCHED_RE = re.compile(re.escape(UNSEARCHED_START) + ".*?" + re.escape(UNSEARCHED_END) + r"|<svg\b.*?</svg>", re.S)
 
 
@@ -58,9 +59,10 @@ class SiteBuild:
 
     @staticmethod
     def restore(html: str, deferred: dict[str, str]) -> str:
-        for key, svg in deferred.items():
-            html = html.replace(key, svg, 1)
-        return html
+        # One pass over the page: a replace per part was quadratic on the long press pages.
+        if not deferred:
+            return html
+        return _PLACEHOLDER_RE.sub(lambda m: deferred.get(m.group(0), m.group(0)), html)
 
     def head(self, page_path: str, title: str, description: str) -> str:
         """Tags for the page's head: link previews, feed links, JSON-LD."""

@@ -1,4 +1,5 @@
-"""The theme's blank lines and indentation go; white space that is kept as written stays."""
+"""Finished pages: the theme's blank lines and indentation go (white space kept as written stays),
+and the parts held back from the search index come back in place."""
 
 from __future__ import annotations
 
@@ -24,3 +25,14 @@ def test_built_pages_have_no_blank_lines(built_site):
     for path in ("index.html", "kommunen/krefeld/index.html", "gemeinden/herten/index.html"):
         html = (built_site / path).read_text(encoding="utf-8")
         assert "\n\n" not in html and "\n " not in html, path
+
+
+def test_parts_held_back_from_the_search_come_back_in_place():
+    from kekiz.site import UNSEARCHED_END, UNSEARCHED_START, SiteBuild
+    parts = [f"<p>Absatz {i}</p>{UNSEARCHED_START}<span>Zitiervorschlag {i}</span>{UNSEARCHED_END}"
+             f"<svg><path d='M{i} 0'/></svg>" for i in range(3000)]
+    page = "<h1>Presse</h1>" + "".join(parts)
+    searched, held = SiteBuild.defer_unsearched(page)
+    assert "Zitiervorschlag" not in searched and "<svg" not in searched and "Absatz 2999" in searched
+    assert len(held) == 6000
+    assert SiteBuild.restore(searched, held) == page.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
