@@ -30,7 +30,7 @@ from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
-from kekiz.themecache import REPLAY_TEMPLATE, MemoryBytecodeCache, PageReplay, SharedNav, files_fingerprint
+from kekiz.themecache import REPLAY_TEMPLATE, MemoryBytecodeCache, PageReplay, SharedParts, files_fingerprint
 from kekiz.urls import public_site_url
 
 _build: SiteBuild | None = None
@@ -144,7 +144,7 @@ _shared_inputs = ""
 
 
 def on_env(env, config, files):
-    env.globals["kekiz_nav"] = SharedNav(_nav_urls)  # a new, empty one for every build
+    env.globals["kekiz_parts"] = SharedParts(_nav_urls)  # a new, empty one for every build
     if _serving:
         env.bytecode_cache = _bytecode
     return env

@@ -1,4 +1,5 @@
-"""Work the theme need not repeat: the navigation shared by pages outside it, and — while
+"""Work the theme need not repeat: parts shared by many pages (the navigation, the footer, the
+settings script, the search form), and — while
 `mkdocs serve` rebuilds after every save — pages whose every input is unchanged.
 
 Nothing here knows MkDocs; the hook hands in plain values. A build's output never depends on
@@ -16,19 +17,34 @@ import jinja2
 REPLAY_TEMPLATE = "kekiz-replay.html"
 
 
-class SharedNav:
-    """The theme's navigation HTML, kept per folder for pages outside the navigation
-    (overrides/partials/nav.html): there it is the same for every page of a folder, because its
-    links are relative to the folder and none of its items is active."""
+class SharedParts:
+    """Theme parts rendered once and printed again on every page they are the same for
+    (overrides/main.html, overrides/partials/nav.html and header.html ask for them by name):
+
+    - "nav", "footer": the same for every page of a folder outside the navigation (their links
+      are relative to the folder; no item is active, no previous or next page is named). Pages
+      in the root folder render their own footer: it marks the legal page it links to as current;
+    - "config": the theme's settings script, the same for every page at one depth (it names
+      only addresses relative to the site's root);
+    - "search", "palette": the same on every page.
+    """
 
     def __init__(self, nav_urls: set[str]):
         self._nav_urls = nav_urls
         self._html: dict[str, str] = {}
 
-    def key(self, page) -> str | None:
-        if page is None or page.url in self._nav_urls:
-            return None  # a page in the navigation marks itself as active
-        return page.url.rstrip("/").rpartition("/")[0]
+    def key(self, page, part: str) -> str | None:
+        if page is None:
+            return None
+        if part in ("nav", "footer"):
+            folder = page.url.rstrip("/").rpartition("/")[0]
+            if page.url in self._nav_urls or (part == "footer" and not folder):
+                return None  # marks the page itself as current, or names its neighbours
+            hide = (page.meta or {}).get("hide")
+            return f"{part}:{folder}:{hide!r}"
+        if part == "config":
+            return f"config:{page.url.count('/')}"
+        return part
 
     def has(self, key: str) -> bool:
         return key in self._html
