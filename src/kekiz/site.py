@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages, press, previews, social
+from . import charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages, press, social
 from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary, protected_names
 from .geo import load_geodata
 from .model import Registry
@@ -159,4 +159,5 @@ def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> No
     # og:image must be an absolute address: without a public one no page names the images, so none
     # are drawn (they are the costliest part of a build and every `mkdocs serve` reload).
     if context.site_url:
+        from . import previews  # Pillow is loaded only for the builds that draw
         site.files.update(previews.preview_images(registry.communes, context.site_name))
