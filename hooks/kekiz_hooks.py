@@ -132,8 +132,8 @@ def on_nav(nav, config, files):
     global _nav_urls, _shared_inputs
     _nav_urls = {page.url for page in nav.pages}
     if _serving:  # before the pages are read: what shapes every page (config, templates, nav)
-        _shared_inputs = files_fingerprint([Path(config.config_file_path), Path(config.theme.dirs[0])]) \
-            + "|".join(sorted(_nav_urls))
+        watched = [Path(config.config_file_path)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        _shared_inputs = files_fingerprint(watched) + "|".join(sorted(_nav_urls))
     return nav
 
 
