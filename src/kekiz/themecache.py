@@ -19,7 +19,8 @@ REPLAY_TEMPLATE = "kekiz-replay.html"
 
 class SharedParts:
     """Theme parts rendered once and printed again on every page they are the same for
-    (overrides/main.html, overrides/partials/nav.html and header.html ask for them by name):
+    (overrides/main.html, partials/nav.html and partials/header.html ask for them by name with
+    `{% call kekiz_parts.once(page, "footer") %}…{% endcall %}`):
 
     - "nav", "footer": the same for every page of a folder outside the navigation (their links
       are relative to the folder; no item is active, no previous or next page is named). Pages
@@ -46,15 +47,15 @@ class SharedParts:
             return f"config:{page.url.count('/')}"
         return part
 
-    def has(self, key: str) -> bool:
-        return key in self._html
-
-    def get(self, key: str) -> str:
+    def once(self, page, part: str, caller) -> str:
+        """The part's HTML on `page`: rendered by `caller` (the body of a Jinja `{% call %}`
+        block) where it is not shared or not yet rendered, else as rendered before."""
+        key = self.key(page, part)
+        if key is None:
+            return caller()
+        if key not in self._html:
+            self._html[key] = caller()
         return self._html[key]
-
-    def keep(self, key: str, html: str) -> str:
-        self._html[key] = html
-        return html
 
 
 class PageReplay:
