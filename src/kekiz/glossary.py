@@ -45,12 +45,6 @@ class Term:
 class Glossary:
     terms: tuple[Term, ...]
 
-    def __hash__(self) -> int:
-        # kept: every page's links look up the build's compiled patterns by glossary (`_linker`)
-        if "_hash" not in self.__dict__:
-            object.__setattr__(self, "_hash", hash(self.terms))
-        return self.__dict__["_hash"]
-
     def by_form(self) -> dict[str, Term]:
         """Term by form, keyed with single spaces (see `_normal`)."""
         return {f: t for t in self.terms for f in _with_capital(t.forms)}
