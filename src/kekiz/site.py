@@ -19,9 +19,9 @@ from .pages import RenderedPage, SiteContext
 GEODATA_FILE = Path("data/nrw-geo.json")
 # Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
-# Our SVGs (maps, charts) never nest and hold no text worth searching.
-# Marks a part of a generated page that holds nothing to search for (see defer_unsearched);
-# such parts do not nest.
+# Held back from the search indexer (see defer_unsearched): our SVGs (maps, charts), which never
+# nest and hold no text worth searching, and the parts of generated pages between these markers,
+# which do not nest either.
 UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
 _PLACEHOLDER_RE = re.compile(r"<!-- kekiz-deferred:[0-9]+ -->")
 _UNSEARCHED_RE = re.compile(re.escape(UNSEARCHED_START) + ".*?" + re.escape(UNSEARCHED_END) + r"|<svg\b.*?</svg>", re.S)
