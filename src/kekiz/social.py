@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from . import feeds
 from .inert import script_json
-from .model import Commune, CommuneType, Registry, Statement
+from .model import Commune, CommuneType, Registry
 from .pages import SiteContext
 from .urls import absolute, relative
 
