@@ -320,3 +320,18 @@ def test_builds_are_reproducible(tmp_path, built_site):
     _, mismatch, errors = filecmp.cmpfiles(built_site, again, [str(p) for p in first], shallow=False)
     assert not mismatch and not errors, mismatch + errors
     assert "sitemap.xml.gz" in {str(p) for p in first} and "2001-01-01" not in (again / "sitemap.xml").read_text()
+
+
+def test_a_group_without_context_names_none():
+    """Statements that share a source and all lack a context: the group heading says nothing of
+    a context (it once printed "· None")."""
+    from dataclasses import replace
+
+    from kekiz.pages import SiteContext, commune_page
+    krefeld = REGISTRY.by_slug["krefeld"]
+    first = krefeld.statements[0]
+    twins = tuple(replace(first, id=f"{first.id}-{i}", context=None) for i in range(2))
+    page = commune_page(REGISTRY, replace(krefeld, statements=twins), SiteContext(site_name="Test")).html
+    heading = page.split('<p class="kekiz-statement-group__source">')[1].split("</p>")[0]
+    assert "Quelle der folgenden 2 Äußerungen" in heading
+    assert "None" not in page and not re.search(r"·\s*<br>", heading)

@@ -285,7 +285,7 @@ class _StatementGroup:
             shared.append("speaker")
         if same("date"):
             shared.append("date")
-        if same("context"):
+        if same("context") and self.lead.context:  # none at all is nothing to say once
             shared.append("context")
         return tuple(shared)
 
