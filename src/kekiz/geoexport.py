@@ -21,6 +21,7 @@ from .model import Registry
 
 REF_LAT = 51.5          # the projection scales longitudes by cos(51.5°) (scripts/build_geodata.py)
 DECIMALS = 5            # 1e-5° ≈ 1 m: far finer than the data
+_KX = math.cos(math.radians(REF_LAT))
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,7 @@ class Projection:
         return cls(p["lon0"], p["lat0"], p["units_per_degree"], p["margin"])
 
     def lonlat(self, x: int, y: int) -> tuple[float, float]:
-        kx = math.cos(math.radians(REF_LAT))
-        lon = self.lon0 + (x - self.margin) / (kx * self.units_per_degree)
+        lon = self.lon0 + (x - self.margin) / (_KX * self.units_per_degree)
         lat = self.lat0 - (y - self.margin) / self.units_per_degree
         return (round(lon, DECIMALS), round(lat, DECIMALS))
 
@@ -87,7 +87,8 @@ def feature_collection(registry: Registry, geo: GeoData, projection: Projection,
     names = [name for name, _ in COMMUNE_COLUMNS]
     for commune in registry.communes:
         area = geo[commune.ags]
-        properties = dict(zip(names, commune_csv_row(registry, commune, site_url)))
+        # Only text needs cleaning; the coordinates are numbers (and most of the file).
+        properties = clean_strings(dict(zip(names, commune_csv_row(registry, commune, site_url))))
         features.append({
             "type": "Feature",
             "id": commune.slug,
@@ -96,8 +97,11 @@ def feature_collection(registry: Registry, geo: GeoData, projection: Projection,
         })
     doc = {
         "type": "FeatureCollection",
-        "attribution": geo.source.attribution,
-        "license": {"geometry": geo.source.licence_title, "properties": "Datenlizenz Deutschland – Namensnennung – Version 2.0"},
+        **clean_strings({
+            "attribution": geo.source.attribution,
+            "license": {"geometry": geo.source.licence_title,
+                        "properties": "Datenlizenz Deutschland – Namensnennung – Version 2.0"},
+        }),
         "features": features,
     }
-    return json.dumps(clean_strings(doc), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
