@@ -378,6 +378,26 @@ def test_inert_helpers_strip_control_characters_and_formulas():
     assert json.loads(text) == {"t": "</script><!--  \u2028"}
 
 
+def test_clean_json_removes_every_character_xml_cannot_carry():
+    """The fast path (no walk over the data) must give what walking every string gives, for
+    every character of the Basic Multilingual Plane and a few beyond, and with a literal
+    backslash before letters json uses in its escapes."""
+    from kekiz.inert import clean_json, clean_strings
+    texts = [f"a{chr(cp)}b" for cp in range(0x10000)] + ["\U0001F600", "\\b\\f\\u0001", "\\\x01"]
+    for text in texts:
+        data = {"t": [text, {"k": text}]}
+        assert clean_json(data) == json.dumps(clean_strings(data), ensure_ascii=False), repr(text)
+    assert clean_json({"t": "a\x01b"}) == '{"t": "ab"}'
+
+
+def test_registry_json_puts_each_kommune_on_one_line(public_site):
+    text = (public_site / "daten/kommunen.json").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for commune in json.loads(text)["communes"]:
+        line = next(ln for ln in lines if ln.startswith(f'  {{"slug": "{commune["slug"]}"'))
+        assert json.loads(line.rstrip(",")) == commune
+
+
 def test_programme_statements_follow_the_contract(tmp_path):
     """Quotes are shown in quotation marks, reported speech never; ids are unique; errors are messages."""
     programme = (ROOT / "data/programme.yaml").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from .inert import clean_strings, csv_cell
+from .inert import clean_json, csv_cell
 from .model import Commune, PlacedStatement, Registry, Source
 from .urls import absolute
 
@@ -112,7 +112,22 @@ def registry_json(registry: Registry, site_url: str | None) -> str:
         "programme_statements": [_statement(PlacedStatement(None, st), site_url) for st in _oldest_first(registry.programme.statements)],
     }
     # No control characters: some JSON readers reject them even escaped.
-    return json.dumps(clean_strings(data), ensure_ascii=False, indent=1) + "\n"
+    return clean_json(data, write=_json_by_line)
+
+
+def _json_by_line(data: dict) -> str:
+    """Readable and diff-friendly: a field per line, and a list's items one per line, so a change
+    to one Kommune changes one line (written by json's fast encoder, which cannot indent)."""
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(f"  {dump(item)}" for item in value)
+            fields.append(f" {dump(key)}: [\n{items}\n ]")
+        else:
+            fields.append(f" {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def _csv(header: tuple, rows: list[list]) -> str:
