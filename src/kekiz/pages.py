@@ -5,12 +5,13 @@ Pure functions of the model: no MkDocs import, so a move to another generator ke
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .citations import commune_facts, statement_citation
 from .german import Case, capfirst, nest_quotes, zu
@@ -65,12 +66,14 @@ def _env() -> jinja2.Environment:
         finalize=_printable,
     )
     env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
-    env.globals["Case"] = Case
+    env.globals.update(Case=Case, source_ref=source_ref)
     return env
 
 
 def _printable(value):
     """Registry text may carry control characters (YAML escapes such as "\\x01"): never print them."""
+    if type(value) is str:  # the common case: skip the search when there is nothing to find
+        return value if value.isprintable() else xml_text(value)
     if isinstance(value, str) and not isinstance(value, Markup):
         return xml_text(value)
     return value
@@ -104,7 +107,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         towns=registry.towns_in(commune),
         statement_groups=_statement_groups(commune),
         all_sources=sources.ordered,
-        cite=sources.cite,
+        cites=sources.cites,
         list_label=sources.label,
         source_anchor=sources.anchor,
         timeline=TIMELINE_PATH,
@@ -237,11 +240,26 @@ class _SourceList:
         return f"quelle-{self._number[_source_key(source)]}"
 
     def cite(self, source: Source) -> Markup:
-        key = _source_key(source)
-        return Markup('<a href="#{}">{}</a>').format(self.anchor(source), self._label[key])
+        return Markup(f'<a href="#{self.anchor(source)}">{escape(self._label[_source_key(source)])}</a>')
+
+    def cites(self, sources: Sequence[Source], label: str = "Quelle") -> Markup:
+        """Short references in the text: "Quellen: <a>…</a>; <a>…</a>" (Python, not a template
+        macro: a Kommune page has dozens, and a macro call costs ten times as much)."""
+        plural = "n" if len(sources) > 1 and label == "Quelle" else ""
+        return Markup(f'<span class="kekiz-sources">{escape(label)}{plural}: '
+                      f'{"; ".join(self.cite(s) for s in sources)}</span>')
 
     def label(self, source: Source) -> str:
         return self._label[_source_key(source)]
+
+
+def source_ref(source: Source) -> Markup:
+    """A source by name, linked to its address: for pages without a numbered source list (a
+    template global; as a macro it was most of the press pages' time)."""
+    label = escape(_printable(_label(source)))
+    if source.url:
+        return Markup(f'<a href="{escape(_printable(source.url))}" rel="external noopener">{label}</a>')
+    return Markup(f'{label} <span class="kekiz-muted">(keine Web-Adresse bekannt)</span>')
 
 
 def _detail(source: Source) -> int:
@@ -275,7 +293,7 @@ class _StatementGroup:
     def lead(self) -> Statement:
         return self.statements[0]
 
-    @property
+    @cached_property  # asked once per statement of the group
     def shared(self) -> tuple[str, ...]:
         if len(self.statements) == 1:
             return ()

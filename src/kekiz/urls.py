@@ -4,6 +4,7 @@ sub-path (GitHub Pages project sites) and offline; only permalinks are absolute.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 
@@ -25,16 +26,17 @@ def relative(target: str, page: str) -> str:
             common = 0
             while common < min(len(base), len(to)) and base[common] == to[common]:
                 common += 1
-            link = "/".join([".."] * (len(base) - common) + to[common:]) or "."
+            link = "/".join((("..",) * (len(base) - common)) + to[common:]) or "."
         if path.endswith("/") and not link.endswith("/"):
             link += "/"
     return f"{link}#{fragment}" if fragment else (link or "./")
 
 
-def _segments(path: str) -> list[str] | None:
+@lru_cache(maxsize=8192)  # a page asks for its own segments once per link
+def _segments(path: str) -> tuple[str, ...] | None:
     if path.startswith("/"):
         return None
-    parts = [p for p in path.split("/") if p not in ("", ".")]
+    parts = tuple(p for p in path.split("/") if p not in ("", "."))
     return None if ".." in parts else parts
 
 
