@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from kekiz import searchtext
 from kekiz.compact import compact_html
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
@@ -150,7 +151,7 @@ def on_env(env, config, files):
     return env
 
 
-_deferred: dict[str, dict[str, str]] = {}  # src_uri -> parts held back from the search index
+_printed: dict[str, str] = {}  # src_uri -> the content to print, while the indexer reads less of it
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -172,8 +173,16 @@ def on_page_content(html: str, page, config, files) -> str:
     _head(page, config)
     if _serving:
         _replay_if_unchanged(page, html)
-    html, _deferred[page.file.src_uri] = _build.defer_unsearched(html)
-    return html
+    # The search plugin reads page.content in on_page_context; on_page_context below then puts
+    # the full content back for the theme.
+    _printed[page.file.src_uri] = searchtext.printed(html)
+    return searchtext.searched(html, generated=rendered is not None)
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri in _printed:
+        page.content = _printed.pop(page.file.src_uri)
+    return context
 
 
 def _head(page, config) -> None:
@@ -204,7 +213,7 @@ def _toc_text(items, depth: int = 0) -> str:
 def on_post_page(output: str, page, config) -> str:
     if _build is None:
         return error_page(_errors)
-    output = compact_html(_build.restore(output, _deferred.pop(page.file.src_uri, {})))
+    output = compact_html(output)
     if "kekiz_replay_key" in page.meta:
         _replay.keep(page.meta["kekiz_replay_key"], output)
     return output

@@ -1,5 +1,5 @@
 """Finished pages: the theme's blank lines and indentation go (white space kept as written stays),
-and the parts held back from the search index come back in place."""
+and the parts held back from the search index are printed."""
 
 from __future__ import annotations
 
@@ -27,12 +27,13 @@ def test_built_pages_have_no_blank_lines(built_site):
         assert "\n\n" not in html and "\n " not in html, path
 
 
-def test_parts_held_back_from_the_search_come_back_in_place():
-    from kekiz.site import UNSEARCHED_END, UNSEARCHED_START, SiteBuild
+def test_parts_held_back_from_the_search_are_printed_without_markers():
+    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, printed, searched
     parts = [f"<p>Absatz {i}</p>{UNSEARCHED_START}<span>Zitiervorschlag {i}</span>{UNSEARCHED_END}"
              f"<svg><path d='M{i} 0'/></svg>" for i in range(3000)]
     page = "<h1>Presse</h1>" + "".join(parts)
-    searched, held = SiteBuild.defer_unsearched(page)
-    assert "Zitiervorschlag" not in searched and "<svg" not in searched and "Absatz 2999" in searched
-    assert len(held) == 6000
-    assert SiteBuild.restore(searched, held) == page.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
+    for generated in (False, True):
+        index = searched(page, generated=generated)
+        assert "Zitiervorschlag" not in index and "<svg" not in index and "Absatz 2999" in index
+    assert printed(page) == page.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
+    assert "kekiz:unsearched" not in printed(page) and printed(page).count("Zitiervorschlag") == 3000

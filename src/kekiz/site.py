@@ -19,12 +19,6 @@ from .pages import RenderedPage, SiteContext
 GEODATA_FILE = Path("data/nrw-geo.json")
 # Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
-# Held back from the search indexer (see defer_unsearched): our SVGs (maps, charts), which never
-# nest and hold no text worth searching, and the parts of generated pages between these markers,
-# which do not nest either.
-UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
-_PLACEHOLDER_RE = re.compile(r"<!-- kekiz-deferred:[0-9]+ -->")
-_UNSEARCHED_RE = re.compile(re.escape(UNSEARCHED_START) + ".*?" + re.escape(UNSEARCHED_END) + r"|<svg\b.*?</svg>", re.S)
 
 
 class UnknownMarker(ValueError):
@@ -40,29 +34,6 @@ class SiteBuild:
     fragments: dict[str, Callable[[str], str]] = field(default_factory=dict)  # name -> f(page_path)
     glossary: Glossary = field(default_factory=lambda: Glossary(()))
     place_names: frozenset[str] = frozenset()  # no glossary link inside these (see kekiz.glossary)
-
-    @staticmethod
-    def defer_unsearched(html: str) -> tuple[str, dict[str, str]]:
-        """Swap each SVG and each part marked as unsearched for a placeholder, to be put back
-        into the finished page.
-
-        The search indexer parses every page's content, tag by tag: the maps' path data and
-        the Gemeinde pages' details (only their name is indexed) were most of that work.
-        """
-        deferred: dict[str, str] = {}
-
-        def hold(match: re.Match) -> str:
-            key = f"<!-- kekiz-deferred:{len(deferred)} -->"
-            deferred[key] = match.group(0).replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
-            return key
-        return _UNSEARCHED_RE.sub(hold, html), deferred
-
-    @staticmethod
-    def restore(html: str, deferred: dict[str, str]) -> str:
-        # One pass over the page: a replace per part was quadratic on the long press pages.
-        if not deferred:
-            return html
-        return _PLACEHOLDER_RE.sub(lambda m: deferred.get(m.group(0), m.group(0)), html)
 
     def head(self, page_path: str, title: str, description: str) -> str:
         """Tags for the page's head: link previews, feed links, JSON-LD."""
