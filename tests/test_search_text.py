@@ -66,3 +66,19 @@ def test_words_in_neighbouring_cells_stay_apart(built_site: Path):
     krefeld = next(d for d in index["docs"] if d["location"] == "kommunen/krefeld/")
     assert "Amtlicher Name Stadt Krefeld" in krefeld["text"]
     assert "Kein Kind zurücklassen! Für ganz Nordrhein-Westfalen" in krefeld["text"]
+
+
+def test_text_every_kommune_page_repeats_is_found_on_the_programme_pages_only(built_site: Path):
+    """The cohort's summary and "Wie es weiterging" are the same on every Kommune page of a cohort:
+    indexed there, a search for them listed 18 or 40 Kommune pages before the explainer."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    for words in ("Vertiefungskommunen", "Förderaufruf 2020", "heute noch dabei ist"):
+        found = {d["location"] for d in index["docs"] if words in d["text"]}
+        assert not {loc for loc in found if re.match(r"kommunen/[^/]+/", loc)}, (words, found)
+    assert any("Vertiefungskommunen" in d["text"] for d in index["docs"] if d["location"].startswith("programm/"))
+    krefeld = article_of(built_site, "kommunen/krefeld")
+    assert "Vertiefungskommunen" in krefeld and "Wie es mit dem Programm weiterging" in krefeld  # still on the page
+
+
+def article_of(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
