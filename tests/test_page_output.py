@@ -37,3 +37,9 @@ def test_parts_held_back_from_the_search_are_printed_without_markers():
         assert "Zitiervorschlag" not in index and "<svg" not in index and "Absatz 2999" in index
     assert printed(page) == page.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
     assert "kekiz:unsearched" not in printed(page) and printed(page).count("Zitiervorschlag") == 3000
+
+
+def test_a_held_back_part_that_is_not_closed_leaves_the_rest_to_the_indexer():
+    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, searched
+    page = f"<p>a</p>{UNSEARCHED_START}<p>b</p>{UNSEARCHED_END}<p>c</p><svg><p>d</p></svg><p>e</p><svg><p>f</p>"
+    assert searched(page, generated=False) == "<p>a</p><p>c</p><p>e</p><svg><p>f</p>"

@@ -19,7 +19,7 @@ import re
 
 UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
 # Neither nests: the markers only around parts of our templates, SVGs are never nested in ours.
-_UNSEARCHED_RE = re.compile(re.escape(UNSEARCHED_START) + ".*?" + re.escape(UNSEARCHED_END) + r"|<svg\b.*?</svg>", re.S)
+_HELD_BACK = ((UNSEARCHED_START, UNSEARCHED_END), ("<svg", "</svg>"))
 
 _TAG_RE = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>", re.S)
 _ID_RE = re.compile(r'\bid="([^"]*)"')
@@ -38,8 +38,32 @@ def printed(html: str) -> str:
 
 def searched(html: str, *, generated: bool) -> str:
     """The page's content as the search indexer should read it."""
-    html = _UNSEARCHED_RE.sub("", html)
+    html = _without_held_back(html)
     return _reduced(html) if generated else html
+
+
+def _without_held_back(html: str) -> str:
+    # str.find, not a regular expression: a lazy ".*?" over a map's path data cost more than
+    # all the rest of the reduction.
+    kept: list[str] = []
+    position = 0
+    while True:
+        starts = [(html.find(start, position), start, end) for start, end in _HELD_BACK]
+        found = [s for s in starts if s[0] >= 0]
+        if not found:
+            break
+        at, start, end = min(found)
+        finish = html.find(end, at + len(start))
+        if finish < 0:  # not closed: leave the rest to the indexer
+            break
+        kept.append(html[position:at])
+        position = finish + len(end)
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+class _NestedHeading(Exception):
+    pass
 
 
 def _reduced(html: str) -> str:
@@ -49,30 +73,39 @@ def _reduced(html: str) -> str:
     rules apply) or preformatted text (its white space counts)."""
     if "data-search-exclude" in html or "<script" in html or "<style" in html or "<pre" in html:
         return html
-    out: list[str] = []
-    depth = 0   # open elements other than p and headings (which never hold a heading)
-    last = 0
-    for match in _TAG_RE.finditer(html):
-        out.append(html[last:match.start()])
-        last = match.end()
-        closing, tag = match.group(1), match.group(2)
-        if tag is None:  # a comment
-            continue
+    depth = 0  # open elements other than p and headings (which never hold a heading)
+
+    def replace(match: re.Match) -> str:
+        nonlocal depth
+        rule = _RULES.get(match.group(0)) or _rule(match)
+        if rule[2] and depth:
+            raise _NestedHeading
+        depth += rule[1]
+        return rule[0]
+    try:
+        reduced = _TAG_RE.sub(replace, html)
+    except _NestedHeading:
+        return html
+    return " ".join(reduced.split())  # the indexer turns line breaks into spaces anyway
+
+
+_RULES: dict[str, tuple[str, int, bool]] = {}  # tag as written -> (replacement, depth change, opens a heading)
+
+
+def _rule(match: re.Match) -> tuple[str, int, bool]:
+    closing, tag = match.group(1), match.group(2)
+    if tag is None:  # a comment
+        rule = ("", 0, False)
+    else:
         tag = tag.lower()
         if tag in _HEADINGS:
-            if closing:
-                out.append(f"</{tag}>")
-                continue
-            if depth:
-                return html
             anchor = _ID_RE.search(match.group(3))
-            out.append(f'<{tag} id="{anchor.group(1)}">' if anchor else f"<{tag}>")
-            continue
-        if tag not in _VOID and tag != "p" and not match.group(3).rstrip().endswith("/"):
-            depth += -1 if closing else 1
-        if tag in _KEPT:
-            out.append(f"<{closing}{tag}>")
-        elif tag not in _INLINE:
-            out.append(" ")
-    out.append(html[last:])
-    return " ".join("".join(out).split())  # the indexer turns line breaks into spaces anyway
+            rule = (f"</{tag}>" if closing else f'<{tag} id="{anchor.group(1)}">' if anchor else f"<{tag}>",
+                    0, not closing)
+        else:
+            nests = tag not in _VOID and tag != "p" and not match.group(3).rstrip().endswith("/")
+            replacement = f"<{closing}{tag}>" if tag in _KEPT else "" if tag in _INLINE else " "
+            rule = (replacement, (-1 if closing else 1) if nests else 0, False)
+    if len(_RULES) < 10_000:  # most tags repeat as written ("</a>", "<dt>"); links to sources vary
+        _RULES[match.group(0)] = rule
+    return rule
