@@ -176,6 +176,8 @@ def on_page_content(html: str, page, config, files) -> str:
     # The search plugin reads page.content in on_page_context; on_page_context below then puts
     # the full content back for the theme.
     _printed[page.file.src_uri] = searchtext.printed(html)
+    if (page.meta.get("search") or {}).get("exclude"):
+        return ""  # not indexed at all
     return searchtext.searched(html, generated=rendered is not None)
 
 

@@ -43,3 +43,24 @@ def test_a_held_back_part_that_is_not_closed_leaves_the_rest_to_the_indexer():
     from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, searched
     page = f"<p>a</p>{UNSEARCHED_START}<p>b</p>{UNSEARCHED_END}<p>c</p><svg><p>d</p></svg><p>e</p><svg><p>f</p>"
     assert searched(page, generated=False) == "<p>a</p><p>c</p><p>e</p><svg><p>f</p>"
+
+
+def test_holding_back_reads_the_page_a_bounded_number_of_times():
+    """The press pages hold thousands of held-back parts and no SVG: once, looking for the next
+    SVG from every part to the end of the page made a 5 MB page take minutes."""
+    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, searched
+
+    class CountedPage(str):
+        """A page that counts the characters its searches read."""
+        read = 0
+
+        def find(self, sub, start=0, *rest):
+            found = str.find(self, sub, start, *rest)
+            CountedPage.read += (found if found >= 0 else len(self)) - start
+            return found
+
+    page = CountedPage("".join(f"<p>Absatz {i}</p>{UNSEARCHED_START}<p>Zitat {i}</p>{UNSEARCHED_END}<svg></svg>"
+                               if i % 100 == 0 else f"<p>Absatz {i}</p>{UNSEARCHED_START}<p>Zitat {i}</p>{UNSEARCHED_END}"
+                               for i in range(5_000)))
+    assert searched(page, generated=False).count("Absatz") == 5_000
+    assert CountedPage.read < 4 * len(page), CountedPage.read / len(page)

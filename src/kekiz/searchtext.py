@@ -44,20 +44,24 @@ def searched(html: str, *, generated: bool) -> str:
 
 def _without_held_back(html: str) -> str:
     # str.find, not a regular expression: a lazy ".*?" over a map's path data cost more than
-    # all the rest of the reduction.
+    # all the rest of the reduction. Each kind's next start is looked for again only once passed
+    # (the press pages hold thousands of parts: looking from every part to the end was quadratic).
     kept: list[str] = []
     position = 0
+    next_start = [html.find(start) for start, _ in _HELD_BACK]
     while True:
-        starts = [(html.find(start, position), start, end) for start, end in _HELD_BACK]
-        found = [s for s in starts if s[0] >= 0]
+        found = [(at, kind) for kind, at in enumerate(next_start) if at >= 0]
         if not found:
             break
-        at, start, end = min(found)
+        at, kind = min(found)
+        start, end = _HELD_BACK[kind]
         finish = html.find(end, at + len(start))
         if finish < 0:  # not closed: leave the rest to the indexer
             break
         kept.append(html[position:at])
         position = finish + len(end)
+        next_start = [html.find(s, position) if 0 <= a < position else a
+                      for a, (s, _) in zip(next_start, _HELD_BACK)]
     kept.append(html[position:])
     return "".join(kept)
 
