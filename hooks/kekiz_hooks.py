@@ -28,10 +28,11 @@ from kekiz.errorpage import error_page
 from kekiz.explainers import VideoSettingError
 from kekiz.geo import GeoDataError
 from kekiz.operator_settings import SettingsError, read_operator
-from kekiz.pages import SiteContext
+from kekiz.pages import SiteContext, keep_compiled_templates
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
-from kekiz.themecache import REPLAY_TEMPLATE, MemoryBytecodeCache, PageReplay, SharedParts, files_fingerprint
+from kekiz.themecache import (REPLAY_TEMPLATE, CompiledTemplateCache, MemoryBytecodeCache, PageReplay, SharedParts,
+                              files_fingerprint)
 from kekiz.urls import public_site_url
 
 _build: SiteBuild | None = None
@@ -99,6 +100,8 @@ def on_config(config):
         branch=extra.get("branch", "main"),
         operator=operator,
     )
+    if not _serving:  # while serving, the page templates stay compiled in memory anyway
+        keep_compiled_templates(_compiled_templates(config))
     try:
         _build = build_site(registry, context, root, settings=extra, docs_dir=Path(config.docs_dir))
     except RegistryError as error:
@@ -146,9 +149,13 @@ _shared_inputs = ""
 
 def on_env(env, config, files):
     env.globals["kekiz_parts"] = SharedParts(_nav_urls)  # a new, empty one for every build
-    if _serving:
-        env.bytecode_cache = _bytecode
+    env.bytecode_cache = _bytecode if _serving else _compiled_templates(config)
     return env
+
+
+def _compiled_templates(config) -> CompiledTemplateCache:
+    """On disk, for the next build: .cache/ in the project (ignored by git)."""
+    return CompiledTemplateCache(Path(config.config_file_path).parent / ".cache" / "kekiz" / "templates")
 
 
 _printed: dict[str, str] = {}  # src_uri -> the content to print, while the indexer reads less of it

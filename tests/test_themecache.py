@@ -36,3 +36,39 @@ def test_the_settings_script_is_shared_by_depth_and_the_rest_by_all():
     assert PARTS.key(_page("programm/"), "config") != PARTS.key(_page(""), "config")
     assert PARTS.key(_page(""), "search") == PARTS.key(_page("kommunen/krefeld/"), "search")
     assert PARTS.key(None, "search") is None  # the 404 page renders everything itself
+
+
+# --- compiled templates on disk (kekiz.themecache.CompiledTemplateCache) ----------------------------
+
+def _environment(templates: dict[str, str], cache_dir) -> "jinja2.Environment":
+    import jinja2
+
+    from kekiz.themecache import CompiledTemplateCache
+    return jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=CompiledTemplateCache(cache_dir))
+
+
+def test_a_later_build_reuses_the_compiled_templates_and_compiles_an_edited_one(tmp_path):
+    first = _environment({"t.html": "Hallo {{ name }}"}, tmp_path / "cache")
+    assert first.get_template("t.html").render(name="Welt") == "Hallo Welt"
+    assert list((tmp_path / "cache").iterdir()), "nothing was kept"
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again")
+    later = _environment({"t.html": "Hallo {{ name }}"}, tmp_path / "cache")
+    later.compile = no_compiling
+    assert later.get_template("t.html").render(name="Welt") == "Hallo Welt"
+
+    edited = _environment({"t.html": "Guten Tag {{ name }}"}, tmp_path / "cache")
+    assert edited.get_template("t.html").render(name="Welt") == "Guten Tag Welt"
+
+
+def test_a_cache_that_cannot_be_written_or_read_only_means_compiling(tmp_path):
+    blocked = tmp_path / "datei"
+    blocked.write_text("kein Ordner", encoding="utf-8")
+    env = _environment({"t.html": "Hallo {{ name }}"}, blocked / "cache")  # its parent is a file
+    assert env.get_template("t.html").render(name="Welt") == "Hallo Welt"
+    env = _environment({"t.html": "Hallo"}, tmp_path / "cache")
+    env.get_template("t.html")
+    for kept in (tmp_path / "cache").iterdir():
+        kept.write_bytes(kept.read_bytes()[:20])  # cut short
+    assert _environment({"t.html": "Hallo"}, tmp_path / "cache").get_template("t.html").render() == "Hallo"

@@ -79,6 +79,11 @@ def _printable(value):
     return value
 
 
+def keep_compiled_templates(cache: jinja2.BytecodeCache) -> None:
+    """Let the page templates' compiled code outlive the process (kekiz.themecache)."""
+    _env().bytecode_cache = cache
+
+
 def render(template: str, page_path: str, **context) -> str:
     return _env().get_template(template).render(link=lambda target: relative(target, page_path), **context)
 

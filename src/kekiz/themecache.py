@@ -122,3 +122,29 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class CompiledTemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept on disk for the next `mkdocs build` (a fresh process compiles
+    every template again: a sixth of a build of the real site). Jinja checks each template's
+    source checksum and its own version, so an edited template is compiled anew. A folder that
+    cannot be written only means compiling again: never a failed build."""
+
+    def __init__(self, directory: Path):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+        super().__init__(str(directory))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 — unreadable, cut short, another format: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
