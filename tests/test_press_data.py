@@ -435,3 +435,25 @@ def test_press_pages_never_quote_reported_speech(built_site):
             else:
                 assert text in article and f"„{text}" not in article and "<blockquote" not in article, item.key
                 assert "Wiedergabe, kein wörtliches Zitat" in article
+
+
+def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
+    """kekiz.press renders each statement once and fills in the links for each page; control
+    characters in registry text (which would pass as the split markers) are never printed."""
+    from dataclasses import replace
+
+    from kekiz import press
+    from kekiz.pages import SiteContext
+    from kekiz.urls import relative
+    items = list(REGISTRY.placed_statements)
+    hostile = replace(items[0], statement=replace(items[0].statement, text="A\x00B\x01C", speaker="D\x00E"))
+    items = [hostile] + items[1:]
+    printed = press._PrintedItems(REGISTRY, SiteContext(site_name="Test"), items)
+    for page in ("presse/", "presse/jahrgang-2012/", "presse/kommunen/krefeld/"):
+        for item in items:
+            html = printed.html(item, page, searched_list=True)
+            assert f'id="{item.dom_id}"' in html and html.count("<article") == 1
+            assert f'<a href="{relative(item.target, page)}">' in html
+            assert "\x00" not in html and "\x01" not in html
+        assert "ABC" in printed.html(hostile, page, searched_list=True)
+        assert "kekiz:unsearched" not in printed.html(items[1], page, searched_list=False)

@@ -88,6 +88,42 @@ def render(template: str, page_path: str, **context) -> str:
     return _env().get_template(template).render(link=lambda target: relative(target, page_path), **context)
 
 
+@dataclass(frozen=True)
+class OpenLinks:
+    """HTML rendered once for several pages, split where a link relative to the page goes."""
+
+    parts: tuple[str, ...]    # one more than targets
+    targets: tuple[str, ...]  # site-relative
+
+    def on(self, page_path: str) -> str:
+        links = [str(escape(relative(target, page_path))) for target in self.targets]
+        return "".join(part + link for part, link in zip(self.parts, links + [""]))
+
+
+# Stand for a link and for the end of a piece while rendering with open links: control
+# characters, which no printed value can hold (_printable removes them), so the splits are exact.
+_OPEN_LINK, _PIECE_END = "\x00", "\x01"
+
+
+def render_with_open_links(template: str, **context) -> list[OpenLinks]:
+    """Render once, for many pages: the template prints `piece_end` after each piece (one
+    statement, say) and `link(target)` where a link relative to the page goes."""
+    targets: list[str] = []
+
+    def link(target: str) -> Markup:
+        targets.append(target)
+        return Markup(_OPEN_LINK)
+    text = _env().get_template(template).render(link=link, piece_end=Markup(_PIECE_END), **context)
+    pieces, start = [], 0
+    for html in text.split(_PIECE_END)[:-1]:
+        parts = tuple(html.split(_OPEN_LINK))
+        pieces.append(OpenLinks(parts, tuple(targets[start:start + len(parts) - 1])))
+        start += len(parts) - 1
+    if start != len(targets):
+        raise AssertionError(f"{template}: a link outside every piece")
+    return pieces
+
+
 _render = render  # the older name, still used by kekiz.legal and its tests
 
 

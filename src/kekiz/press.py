@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from markupsafe import Markup
+
 from .model import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
-from .pages import RenderedPage, SiteContext, render
+from .pages import RenderedPage, SiteContext, render, render_with_open_links
+from .searchtext import UNSEARCHED_END, UNSEARCHED_START
 from .citations import placed_citation
 
 PRESS_PATH = "presse/"
@@ -56,8 +59,27 @@ def year_sections(items: list[PressItem]) -> list[YearSection]:
     return sections
 
 
-def _page(registry: Registry, site: SiteContext, path: str, title: str, heading: str, items: list[PressItem],
-          description: str, active: str, commune: Commune | None = None) -> RenderedPage:
+class _PrintedItems:
+    """Each statement's HTML, rendered once and printed on every press page that lists it (its
+    Kommune's, its cohort's and /presse/): most of the press pages' time at 4,000 Kommunen."""
+
+    def __init__(self, registry: Registry, site: SiteContext, items: list[PressItem]):
+        pieces = render_with_open_links(
+            "press_items.html.j2", items=items, programme_label=PROGRAMME_LABEL,
+            cite=lambda i: placed_citation(i, site_name=site.site_name, site_url=site.site_url, stand=registry.stand))
+        self._html = {item.key: piece for item, piece in zip(items, pieces, strict=True)}
+
+    def html(self, item: PressItem, page_path: str, *, searched_list: bool) -> Markup:
+        """`searched_list`: the list is in the search index, so each citation suggestion is kept
+        out of it; else the whole list is kept out, and markers may not nest."""
+        html = self._html[item.key].on(page_path)
+        if not searched_list:
+            html = html.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
+        return Markup(html)
+
+
+def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: str, title: str, heading: str,
+          items: list[PressItem], description: str, active: str, commune: Commune | None = None) -> RenderedPage:
     # A Kommune's own press page links back to the full list instead of repeating it: with
     # thousands of Kommunen, a list on every one of their pages would grow the site quadratically.
     with_statements = [] if commune else [c for c in registry.communes if c.statements]
@@ -78,8 +100,7 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
         is_filtered=path != PRESS_PATH,
         press_path=PRESS_PATH,
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
-        cite=lambda item: placed_citation(item, site_name=site.site_name, site_url=site.site_url,
-                                          stand=registry.stand),
+        item_html=lambda item: printed.html(item, path, searched_list=path != PRESS_PATH),
         stand=registry.stand,
     )
     # Each statement is indexed once: a Kommune's on its Kommune page, the programme's on
@@ -91,24 +112,25 @@ def _page(registry: Registry, site: SiteContext, path: str, title: str, heading:
 def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
     """/presse/ with every statement, plus one filtered page per cohort and per Kommune with statements."""
     everything = list(registry.placed_statements)
-    pages = [_page(registry, site, PRESS_PATH, "Presse", "Presse: Äußerungen zu „Kein Kind zurücklassen!“",
+    printed = _PrintedItems(registry, site, everything)
+    pages = [_page(registry, site, printed, PRESS_PATH, "Presse", "Presse: Äußerungen zu „Kein Kind zurücklassen!“",
                    everything, "Alle belegten Äußerungen zu „Kein Kind zurücklassen!“, zum Programm und aus den "
                    "Kommunen, mit Person, Datum, Quelle und Zitiervorschlag.", "")]
     if registry.programme.statements:
-        pages.append(_page(registry, site, PROGRAMME_STATEMENTS_PATH, "Presse: Äußerungen zum Programm",
+        pages.append(_page(registry, site, printed, PROGRAMME_STATEMENTS_PATH, "Presse: Äußerungen zum Programm",
                            "Presse: Äußerungen zum Programm insgesamt", [i for i in everything if i.is_programme],
                            "Belegte Äußerungen zu „Kein Kind zurücklassen!“ als Ganzem, nicht zu einer einzelnen "
                            "Kommune: Landesregierung, Bertelsmann Stiftung und andere.", PROGRAMME_LABEL))
     for cohort in Cohort:
         items = [i for i in everything if i.commune and i.commune.cohort is cohort]
-        pages.append(_page(registry, site, cohort_path(cohort), f"Presse: {cohort.label}",
+        pages.append(_page(registry, site, printed, cohort_path(cohort), f"Presse: {cohort.label}",
                            f"Presse: Äußerungen aus Kommunen mit Teilnahme seit {cohort.value}", items,
                            f"Belegte Äußerungen aus den Kommunen, die seit {cohort.value} an „Kein Kind "
                            "zurücklassen!“ teilnehmen.", cohort.anchor))
     for commune in registry.communes:
         if commune.statements:
             items = [PressItem(commune, s) for s in commune.statements]
-            pages.append(_page(registry, site, commune_path(commune), f"Presse: {commune.name}",
+            pages.append(_page(registry, site, printed, commune_path(commune), f"Presse: {commune.name}",
                                f"Presse: Äußerungen zu {commune.name}", items,
                                f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug,
                                commune))
