@@ -28,9 +28,10 @@ from kekiz.errorpage import error_page
 from kekiz.explainers import VideoSettingError
 from kekiz.geo import GeoDataError
 from kekiz.operator_settings import SettingsError, read_operator
-from kekiz.pages import SiteContext, keep_compiled_templates
+from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
+from kekiz.templating import keep_compiled_templates
 from kekiz.themecache import (REPLAY_TEMPLATE, CompiledTemplateCache, MemoryBytecodeCache, PageReplay, SharedParts,
                               files_fingerprint)
 from kekiz.urls import public_site_url

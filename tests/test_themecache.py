@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from kekiz.themecache import SharedParts
+import jinja2
+
+from kekiz.themecache import CompiledTemplateCache, SharedParts
 
 
 def _page(url: str, **meta) -> SimpleNamespace:
@@ -40,10 +42,7 @@ def test_the_settings_script_is_shared_by_depth_and_the_rest_by_all():
 
 # --- compiled templates on disk (kekiz.themecache.CompiledTemplateCache) ----------------------------
 
-def _environment(templates: dict[str, str], cache_dir) -> "jinja2.Environment":
-    import jinja2
-
-    from kekiz.themecache import CompiledTemplateCache
+def _environment(templates: dict[str, str], cache_dir) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.DictLoader(templates), bytecode_cache=CompiledTemplateCache(cache_dir))
 
 

@@ -13,7 +13,7 @@ from .exports import COMMUNES_CSV, DATA_PATH, GEOJSON_FILE, JSON_FILE, SCHEMA_FI
 from .inert import xml_text
 from .model import Registry
 from .operator_settings import Operator as OperatorSettings
-from .pages import render
+from .templating import render
 from .urls import absolute, relative
 
 CATALOG_FILE = f"{DATA_PATH}katalog.rdf"

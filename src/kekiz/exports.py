@@ -267,7 +267,8 @@ def data_page(registry: Registry, site_name: str, site_url: str | None, operator
     """The "Daten" page: downloads, every field and column, licences, how to cite."""
     from markupsafe import Markup, escape
 
-    from .pages import RenderedPage, render
+    from .pages import RenderedPage
+    from .templating import render
 
     def columns_table(columns, caption) -> Markup:
         rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th><td>{escape(t)}</td></tr>\n" for n, t in columns)

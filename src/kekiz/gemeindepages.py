@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from .gemeinden import INDEX_PATH, Coverage, Gemeinde, Gemeinden, kreis_dative, kreis_nominative
 from .model import Registry
-from .pages import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, RenderedPage, SiteContext, redirect_stub, render
+from .pages import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, RenderedPage, SiteContext, redirect_stub
+from .templating import render
 
 
 def _capfirst(text: str) -> str:

@@ -86,3 +86,9 @@ def nest_quotes(text: str) -> str:
     if len(parts) % 2 == 1:  # pairs only; an odd, unpaired straight quote stays as it is
         text = "".join(p + ("‚" if i % 2 == 0 else "‘") for i, p in enumerate(parts[:-1])) + parts[-1]
     return text
+
+
+def join_and(items) -> str:
+    """"A, B und C"."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]

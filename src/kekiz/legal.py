@@ -17,7 +17,8 @@ from .contract import Contract
 from .diagnostics import Diagnostic, RegistryError
 from .model import PartialDate, Registry
 from .operator_settings import CONFIG_FILE, SECTION, SETTINGS, Operator, Setting
-from .pages import OVERVIEW_PATH, RenderedPage, SiteContext, _render
+from .pages import OVERVIEW_PATH, RenderedPage, SiteContext
+from .templating import render
 from .yamlsource import read_yaml
 
 IMPRESSUM_PATH = "impressum/"
@@ -105,7 +106,7 @@ def legal_pages(registry: Registry, site: SiteContext, statement: AccessibilityS
 
 def _page(template: str, path: str, title: str, description: str, operator: Operator,
           site: SiteContext, **context: Any) -> RenderedPage:
-    html = _render(template, path, op=operator, missing=_missing_on(template, operator),
+    html = render(template, path, op=operator, missing=_missing_on(template, operator),
                    section=SECTION, config_file=CONFIG_FILE, site=site,
                    impressum=IMPRESSUM_PATH, privacy=PRIVACY_PATH, accessibility=ACCESSIBILITY_PATH,
                    overview=OVERVIEW_PATH, **context)

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from urllib.parse import urlsplit
+from functools import cached_property
 
-import jinja2
 from markupsafe import Markup, escape
 
 from .citations import commune_facts, statement_citation
-from .german import Case, capfirst, nest_quotes, zu
-from .inert import xml_text
+from .german import capfirst
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .operator_settings import Operator
+from .templating import render, source_label
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
@@ -53,78 +51,6 @@ class RenderedPage:
     def src_uri(self) -> str:
         """Where the page pretends to live in docs/ ("kommunen/krefeld/index.md")."""
         return f"{self.path}index.md"
-
-
-@cache
-def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("kekiz", "templates"),
-        autoescape=True,                 # registry text is untrusted
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_printable,
-    )
-    env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
-    env.globals.update(Case=Case, source_ref=source_ref)
-    return env
-
-
-def _printable(value):
-    """Registry text may carry control characters (YAML escapes such as "\\x01"): never print them."""
-    if type(value) is str:  # the common case: skip the search when there is nothing to find
-        return value if value.isprintable() else xml_text(value)
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return xml_text(value)
-    return value
-
-
-def keep_compiled_templates(cache: jinja2.BytecodeCache) -> None:
-    """Let the page templates' compiled code outlive the process (kekiz.themecache)."""
-    _env().bytecode_cache = cache
-
-
-def render(template: str, page_path: str, **context) -> str:
-    return _env().get_template(template).render(link=lambda target: relative(target, page_path), **context)
-
-
-@dataclass(frozen=True)
-class OpenLinks:
-    """HTML rendered once for several pages, split where a link relative to the page goes."""
-
-    parts: tuple[str, ...]    # one more than targets
-    targets: tuple[str, ...]  # site-relative
-
-    def on(self, page_path: str) -> str:
-        links = [str(escape(relative(target, page_path))) for target in self.targets]
-        return "".join(part + link for part, link in zip(self.parts, links + [""]))
-
-
-# Stand for a link and for the end of a piece while rendering with open links: control
-# characters, which no printed value can hold (_printable removes them), so the splits are exact.
-_OPEN_LINK, _PIECE_END = "\x00", "\x01"
-
-
-def render_with_open_links(template: str, **context) -> list[OpenLinks]:
-    """Render once, for many pages: the template prints `piece_end` after each piece (one
-    statement, say) and `link(target)` where a link relative to the page goes."""
-    targets: list[str] = []
-
-    def link(target: str) -> Markup:
-        targets.append(target)
-        return Markup(_OPEN_LINK)
-    text = _env().get_template(template).render(link=link, piece_end=Markup(_PIECE_END), **context)
-    pieces, start = [], 0
-    for html in text.split(_PIECE_END)[:-1]:
-        parts = tuple(html.split(_OPEN_LINK))
-        pieces.append(OpenLinks(parts, tuple(targets[start:start + len(parts) - 1])))
-        start += len(parts) - 1
-    if start != len(targets):
-        raise AssertionError(f"{template}: a link outside every piece")
-    return pieces
-
-
-_render = render  # the older name, still used by kekiz.legal and its tests
 
 
 def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None,
@@ -176,12 +102,6 @@ def describe(commune: Commune) -> str:
     joined = ("wurde 2012 Modellkommune von" if commune.cohort is Cohort.MODELLPHASE
               else "kam 2017 zur Landesinitiative")
     return f"{capfirst(commune.called())}{where} {joined} „Kein Kind zurücklassen!“: Angaben, Äußerungen und Quellen."
-
-
-def join_and(items) -> str:
-    """"A, B und C"."""
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 @dataclass(frozen=True)
@@ -274,7 +194,7 @@ class _SourceList:
         self.ordered = list(best.values())
         self._number = {_source_key(s): i for i, s in enumerate(self.ordered, 1)}
         publishers = [s.publisher for s in self.ordered]
-        self._label = {key: _label(s, hint=publishers.count(s.publisher) > 1 and not s.title)
+        self._label = {key: source_label(s, hint=publishers.count(s.publisher) > 1 and not s.title)
                        for key, s in best.items()}
 
     def anchor(self, source: Source) -> str:
@@ -294,33 +214,8 @@ class _SourceList:
         return self._label[_source_key(source)]
 
 
-def source_ref(source: Source) -> Markup:
-    """A source by name, linked to its address: for pages without a numbered source list (a
-    template global; as a macro it was most of the press pages' time)."""
-    label = escape(_printable(_label(source)))
-    if source.url:
-        return Markup(f'<a href="{escape(_printable(source.url))}" rel="external noopener">{label}</a>')
-    return Markup(f'{label} <span class="kekiz-muted">(keine Web-Adresse bekannt)</span>')
-
-
 def _detail(source: Source) -> int:
     return (source.title is not None) + (source.date is not None) + (source.publisher is not None)
-
-
-def _label(source: Source, *, hint: bool = False) -> str:
-    """"Stadt Aachen: „Aachen ist mit dabei!“, Januar 2017"; with `hint`, the end of the address
-    tells apart two untitled sources of one publisher ("Kreis Unna …, …/830761.html")."""
-    if source.publisher:
-        label = source.publisher + (f": „{nest_quotes(source.title)}“" if source.title else "")
-    else:
-        label = f"„{nest_quotes(source.title)}“ (Herausgeber nicht genannt)" if source.title else "Herausgeber nicht genannt"
-    if source.date:
-        label += f", {source.date.german}"
-    if hint and source.url:
-        parts = urlsplit(source.url)
-        tail = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
-        label += f", …/{tail if len(tail) <= 40 else tail[:39] + '…'}"
-    return label
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from .model import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
-from .pages import RenderedPage, SiteContext, render, render_with_open_links
-from .searchtext import UNSEARCHED_END, UNSEARCHED_START
 from .citations import placed_citation
+from .model import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
+from .pages import RenderedPage, SiteContext
+from .searchtext import UNSEARCHED_END, UNSEARCHED_START
+from .templating import render, render_with_open_links
 
 PRESS_PATH = "presse/"
 UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
