@@ -39,7 +39,7 @@ from kekiz.urls import public_site_url
 _build: SiteBuild | None = None
 _serving = False                         # set by on_startup for `mkdocs serve`
 _errors: list[Diagnostic] = []           # while serving with a broken registry
-_last_pages: dict[str, str] = {}         # src_uri -> front matter of the last good build's generated pages
+_last_pages: dict[str, dict] = {}        # src_uri -> meta of the last good build's generated pages
 _log = logging.getLogger("mkdocs.hooks.kekiz")
 # Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
 NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
@@ -117,17 +117,26 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     if _build is None:  # serving with errors: keep every address of the last good build alive
-        for src_uri, content in _last_pages.items():
-            files.append(File.generated(config, src_uri, content=content))
+        for src_uri in _last_pages:
+            files.append(File.generated(config, src_uri, content=""))
         return files
     _last_pages.clear()
     for page in _build.pages.values():
-        _last_pages[page.src_uri] = _front_matter(page)
-        file = File.generated(config, page.src_uri, content=_last_pages[page.src_uri])
+        _last_pages[page.src_uri] = _meta(page)
+        # No Markdown and no front matter: on_page_markdown hands MkDocs the meta (reading it back
+        # from YAML front matter cost more than the rest of the page's Markdown step).
+        file = File.generated(config, page.src_uri, content="")
         # "Edit" leads editors to the registry; without a repository address there is no link.
         file.edit_uri = _build.context.registry_file if config.repo_url and page.editable else None
         files.append(file)
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    meta = _last_pages.get(page.file.src_uri)
+    if meta is not None and page.file.generated_by:
+        page.meta = {key: dict(value) if isinstance(value, dict) else value for key, value in meta.items()}
+    return markdown
 
 
 _nav_urls: set[str] = set()
@@ -255,13 +264,14 @@ def _timeless_sitemap_gz(site_dir: Path) -> None:
             gz.write(sitemap.read_bytes())
 
 
-def _front_matter(page) -> str:
-    # JSON strings are valid YAML scalars: no registry text can break out of the front matter.
-    boost = f"search:\n  boost: {page.search_boost}\n" if page.search_boost else ""
+def _meta(page) -> dict:
+    """What MkDocs and the theme read from a page's front matter."""
+    meta = {"title": page.title, "description": page.description}
     if page.search_exclude:
-        boost = "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n" \
-           f"description: {json.dumps(page.description, ensure_ascii=False)}\n{boost}---\n"
+        meta["search"] = {"exclude": True}
+    elif page.search_boost:
+        meta["search"] = {"boost": page.search_boost}
+    return meta
 
 
 def _toc(html: str):
