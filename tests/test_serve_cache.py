@@ -30,6 +30,8 @@ for i, text in enumerate(edits):
     build(config, serve_url=config.site_url)
     hook = next(iter(config["hooks"].values()))
     replayed.append(hook._replay.replayed)
+    import gc
+    assert gc.get_freeze_count() == 0, "a build left objects frozen: serve would keep every build"
 print(json.dumps(replayed))
 """
 
