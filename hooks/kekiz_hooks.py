@@ -148,7 +148,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     meta = _last_pages.get(page.file.src_uri)
     if meta is not None and page.file.generated_by:
         page.meta = {key: dict(value) if isinstance(value, dict) else value for key, value in meta.items()}
+        # There is no Markdown to convert: skip making a Markdown converter with every extension
+        # (a quarter of a millisecond a page). on_page_content sets the content and its contents list.
+        page.render = _nothing_to_render.__get__(page)
     return markdown
+
+
+def _nothing_to_render(page, config, files) -> None:
+    page.content = ""
+    page.toc = get_toc([])
 
 
 _nav_urls: set[str] = set()
