@@ -15,7 +15,7 @@ from .citations import commune_facts, statement_citation
 from .german import capfirst
 from .model import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
 from .operator_settings import Operator
-from .templating import render, source_label
+from .templating import render, source_label, sources_line
 from .urls import absolute, relative
 
 EXPLAINER_PATH = "programm/"
@@ -204,11 +204,9 @@ class _SourceList:
         return Markup(f'<a href="#{self.anchor(source)}">{escape(self._label[_source_key(source)])}</a>')
 
     def cites(self, sources: Sequence[Source], label: str = "Quelle") -> Markup:
-        """Short references in the text: "Quellen: <a>…</a>; <a>…</a>" (Python, not a template
-        macro: a Kommune page has dozens, and a macro call costs ten times as much)."""
-        plural = "n" if len(sources) > 1 and label == "Quelle" else ""
-        return Markup(f'<span class="kekiz-sources">{escape(label)}{plural}: '
-                      f'{"; ".join(self.cite(s) for s in sources)}</span>')
+        """Short references in the text (Python, not a template macro: a Kommune page has
+        dozens, and a macro call costs ten times as much)."""
+        return sources_line([self.cite(s) for s in sources], label)
 
     def label(self, source: Source) -> str:
         return self._label[_source_key(source)]

@@ -5,6 +5,7 @@ loses the control characters it may carry (_printable).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
@@ -29,7 +30,7 @@ def _env() -> jinja2.Environment:
         finalize=_printable,
     )
     env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
-    env.globals.update(Case=Case, source_ref=source_ref)
+    env.globals.update(Case=Case, source_ref=source_ref, sources_inline=sources_inline)
     return env
 
 
@@ -85,6 +86,18 @@ def render_with_open_links(template: str, **context) -> list[OpenLinks]:
     if start != len(targets):
         raise AssertionError(f"{template}: a link outside every piece")
     return pieces
+
+
+def sources_line(links: list[Markup], label: str = "Quelle") -> Markup:
+    """"Quellen: <a>…</a>; <a>…</a>", as the pages cite in running text."""
+    plural = "n" if len(links) > 1 and label == "Quelle" else ""
+    return Markup(f'<span class="kekiz-sources">{escape(label)}{plural}: {"; ".join(links)}</span>')
+
+
+def sources_inline(sources: Sequence[Source], label: str = "Quelle") -> Markup:
+    """The sources linked to their addresses, for pages without a numbered source list
+    (overview, programme, Gemeinde pages)."""
+    return sources_line([source_ref(s) for s in sources], label)
 
 
 def source_ref(source: Source) -> Markup:
