@@ -21,6 +21,7 @@ from . import nrw
 from .diagnostics import Diagnostic, RegistryError
 from .german import Case, is_kreis_name, kreis_phrase
 from .geo import GeoData
+from .htmlnames import VOID_ELEMENTS
 from .model import PartialDate, Registry, Source, sort_key
 from .urls import relative
 from .yamlsource import read_yaml
@@ -105,8 +106,6 @@ _SKIP = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "script"
 # Kommune: Kreis"); a link there would make the value look like a link to somewhere else, and
 # the note below the list says the same terms in a sentence, where they are linked.
 _SKIP_CLASSES = ("kekiz-sources", "kekiz-source-list", "kekiz-lede", "kekiz-citation", "kekiz-facts")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
 # Elements of these names never hold one of their own (valid HTML), so the regex finds their end
 # itself; for the others `_element_end` counts.
 _NO_NESTING = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "kbd", "title", "button", "label", "select",
@@ -246,7 +245,7 @@ def _element_end(html: str, start_tag: str, pos: int) -> int:
     """Where the element that `start_tag` (ending at `pos`) opens ends: after its matching end
     tag (same-name elements inside it counted), or at the end of the page if it has none."""
     name = _TAG_NAME_RE.match(start_tag).group(1).lower()
-    if name in _VOID or start_tag.endswith("/>"):
+    if name in VOID_ELEMENTS or start_tag.endswith("/>"):
         return pos
     depth = 1
     for tag in _same_name_tags(name).finditer(html, pos):

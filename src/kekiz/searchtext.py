@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .htmlnames import VOID_ELEMENTS
+
 UNSEARCHED_START, UNSEARCHED_END = "<!--kekiz:unsearched-->", "<!--/kekiz:unsearched-->"
 # Neither nests: the markers only around parts of our templates, SVGs are never nested in ours.
 _HELD_BACK = ((UNSEARCHED_START, UNSEARCHED_END), ("<svg", "</svg>"))
@@ -28,7 +30,6 @@ _KEPT = frozenset(("p", "code", "pre", "li", "ol", "ul", "sub", "sup"))  # as th
 # Inside a line of text: removed without a space ("Nord<wbr>rhein" stays one word).
 _INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
                      "samp", "small", "span", "strong", "time", "u", "var", "wbr"))
-_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"))
 
 
 def printed(html: str) -> str:
@@ -107,7 +108,7 @@ def _rule(match: re.Match) -> tuple[str, int, bool]:
             rule = (f"</{tag}>" if closing else f'<{tag} id="{anchor.group(1)}">' if anchor else f"<{tag}>",
                     0, not closing)
         else:
-            nests = tag not in _VOID and tag != "p" and not match.group(3).rstrip().endswith("/")
+            nests = tag not in VOID_ELEMENTS and tag != "p" and not match.group(3).rstrip().endswith("/")
             replacement = f"<{closing}{tag}>" if tag in _KEPT else "" if tag in _INLINE else " "
             rule = (replacement, (-1 if closing else 1) if nests else 0, False)
     if len(_RULES) < 10_000:  # most tags repeat as written ("</a>", "<dt>"); links to sources vary
