@@ -16,6 +16,7 @@ import gzip
 import json
 import logging
 import re
+from functools import cache
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -185,7 +186,12 @@ def on_env(env, config, files):
 
 def _compiled_templates(config) -> CompiledTemplateCache:
     """On disk, for the next build: .cache/ in the project (ignored by git)."""
-    return CompiledTemplateCache(Path(config.config_file_path).parent / ".cache" / "kekiz" / "templates")
+    return _compiled_templates_in(Path(config.config_file_path).parent / ".cache" / "kekiz" / "templates")
+
+
+@cache  # one for the page templates (on_config) and the theme (on_env)
+def _compiled_templates_in(directory: Path) -> CompiledTemplateCache:
+    return CompiledTemplateCache(directory)
 
 
 _printed: dict[str, str] = {}  # src_uri -> the content to print, while the indexer reads less of it

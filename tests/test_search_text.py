@@ -15,7 +15,7 @@ from kekiz.registry import load_project
 from kekiz.searchtext import searched
 from kekiz.site import build_site
 
-from conftest import ROOT
+from conftest import ROOT, read_page
 
 
 def sections(html: str) -> list[tuple[str | None, str, str]]:
@@ -76,9 +76,5 @@ def test_text_every_kommune_page_repeats_is_found_on_the_programme_pages_only(bu
         found = {d["location"] for d in index["docs"] if words in d["text"]}
         assert not {loc for loc in found if re.match(r"kommunen/[^/]+/", loc)}, (words, found)
     assert any("Vertiefungskommunen" in d["text"] for d in index["docs"] if d["location"].startswith("programm/"))
-    krefeld = article_of(built_site, "kommunen/krefeld")
+    krefeld = read_page(built_site, "kommunen/krefeld")
     assert "Vertiefungskommunen" in krefeld and "Wie es mit dem Programm weiterging" in krefeld  # still on the page
-
-
-def article_of(site: Path, path: str) -> str:
-    return (site / path / "index.html").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ receives a `Registry` can trust every field without re-checking.
 from __future__ import annotations
 
 import calendar
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
 from functools import cached_property

@@ -61,14 +61,15 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         repo = site.repo_url.rstrip("/")
         edit_url = f"{repo}/edit/{site.branch}/{site.registry_file}"
         view_url = f"{repo}/blob/{site.branch}/{site.registry_file}#L{commune.line}"
-    sources = _SourceList(commune, cohort_info, registry.programme.sequel)
+    sequel = registry.programme.sequel
+    sources = _SourceList(commune, cohort_info, sequel)
     html = render(
         "commune.html.j2", commune.path,
         c=commune,
         stand=registry.stand,
         cohort=cohort_info,
         cohort_count=registry.count(cohort=commune.cohort),
-        sequel=registry.programme.sequel,
+        sequel=sequel,
         total=len(registry.communes),
         parent=registry.parent_kreis(commune),
         towns=registry.towns_in(commune),

@@ -84,6 +84,7 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
     # A Kommune's own press page links back to the full list instead of repeating it: with
     # thousands of Kommunen, a list on every one of their pages would grow the site quadratically.
     with_statements = [] if commune else [c for c in registry.communes if c.statements]
+    filtered = path != PRESS_PATH
     html = render(
         "press.html.j2", path,
         heading=heading,
@@ -98,10 +99,10 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
         programme_count=len(registry.programme.statements),
         active=active,
         commune_filter=commune,
-        is_filtered=path != PRESS_PATH,
+        is_filtered=filtered,
         press_path=PRESS_PATH,
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
-        item_html=lambda item: printed.html(item, path, searched_list=path != PRESS_PATH),
+        item_html=lambda item: printed.html(item, path, searched_list=filtered),
         stand=registry.stand,
     )
     # Each statement is indexed once: a Kommune's on its Kommune page, the programme's on
