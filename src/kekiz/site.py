@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages, press, social
+from . import (charts, dcat, explainers, exports, feeds, gemeindepages, gemeinden, geoexport, legal, mappages, pages,
+               parallel, press, social)
+from .gemeinden import Gemeinden
 from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary, protected_names
-from .geo import load_geodata
+from .geo import GeoData, load_geodata
 from .model import Registry
 from .pages import RenderedPage, SiteContext
 
@@ -55,13 +57,32 @@ class SiteBuild:
 
 
 def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
-               docs_dir: Path | None = None) -> SiteBuild:
+               docs_dir: Path | None = None, fork: bool = True) -> SiteBuild:
     """Render everything. Raises RegistryError if a Kommune has no outline in the geodata or the
     Glossar is broken, explainers.VideoSettingError for an unusable `extra: kekiz:` setting."""
     geo = load_geodata(root / GEODATA_FILE)
     mappages.check_shapes(registry, geo, context.registry_file)
     context = replace(context, geo_attribution=geo.source.attribution)
     site = SiteBuild(registry, context)
+    # Press pages, feeds and downloads need nothing from the pages below: at thousands of
+    # Kommunen a second process renders them meanwhile (see kekiz.parallel).
+    with parallel.BackgroundWork(lambda: _press_and_open_data(registry, context, root, geo), fork=fork) as open_data:
+        towns = _add_pages(site, geo, root)
+        site.glossary = load_glossary(root)
+        site.place_names = protected_names(registry, geo)
+        _link_glossary_terms(site, [c.path for c in registry.communes]
+                             + [g.path for g in towns.all if g.commune is None])
+        press_pages, files = open_data.result()
+    for page in press_pages:
+        site.pages[page.src_uri] = page
+    site.files.update(files)
+    _add_fragments(site, geo, towns, root, settings, docs_dir)
+    return site
+
+
+def _add_pages(site: SiteBuild, geo: GeoData, root: Path) -> Gemeinden:
+    """The Kommune and Gemeinde pages, the A–Z list, the overview and the legal pages."""
+    registry, context = site.registry, site.context
     for commune in registry.communes:
         locator = mappages.locator_fragment(registry, geo, commune)
         page = pages.commune_page(registry, commune, context, locator_svg=locator,
@@ -84,25 +105,24 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     statement = legal.load_accessibility_statement(root / legal.ACCESSIBILITY_FILE, legal.ACCESSIBILITY_FILE.as_posix())
     for page in legal.legal_pages(registry, context, statement):
         site.pages[page.src_uri] = page
-    projection = geoexport.Projection.from_file(root / GEODATA_FILE)
-    site.files[exports.GEOJSON_FILE] = geoexport.feature_collection(registry, geo, projection, context.site_url)
-    _add_press_and_open_data(site, geo.source.attribution)
+    return towns
+
+
+def _add_fragments(site: SiteBuild, geo: GeoData, towns: Gemeinden, root: Path, settings: dict | None,
+                   docs_dir: Path | None) -> None:
+    """The generated parts of hand-written pages."""
+    registry = site.registry
     site.fragments["jahrgaenge"] = lambda path: pages.cohorts_fragment(registry, path)
     site.fragments["karte-liste"] = lambda path: pages.commune_list_fragment(registry, path)
     site.fragments["karte"] = lambda path: mappages.participation_map_fragment(registry, geo, towns, path)
     site.fragments["karte-klein"] = lambda path: mappages.participation_map_fragment(registry, geo, towns, path, small=True)
     site.fragments["diagramm-teilnahme"] = lambda path: charts.participation_chart(registry)
     site.fragments["diagramm-zeitleiste"] = lambda path: charts.timeline_chart(registry.programme)
-    site.glossary = load_glossary(root)
-    site.place_names = protected_names(registry, geo)
-    _link_glossary_terms(site, [c.path for c in registry.communes]
-                         + [g.path for g in towns.all if g.commune is None])
     site.fragments["glossar"] = lambda path: glossary_fragment(site.glossary, path)
     site.fragments["stand"] = lambda path: explainers.stand_fragment(registry.stand)
     site.fragments.update(explainers.count_fragments(registry))
     video = explainers.sign_video(settings or {}, docs_dir or root / "docs")
     site.fragments["dgs-video"] = lambda path: explainers.sign_video_fragment(video, path)
-    return site
 
 
 def _link_glossary_terms(site: SiteBuild, paths: list[str]) -> None:
@@ -112,23 +132,25 @@ def _link_glossary_terms(site: SiteBuild, paths: list[str]) -> None:
         site.pages[page.src_uri] = replace(page, html=site.link_glossary(page.html, page.path))
 
 
-def _add_press_and_open_data(site: SiteBuild, geo_attribution: str | None) -> None:
+def _press_and_open_data(registry: Registry, context: SiteContext, root: Path,
+                         geo: GeoData) -> tuple[list[RenderedPage], dict[str, str | bytes]]:
     """Press pages, feeds, downloads, their catalogue and the link-preview images."""
-    registry, context = site.registry, site.context
-    for page in press.press_pages(registry, context):
-        site.pages[page.src_uri] = page
-    site.files.update(feeds.build_feeds(registry, context.site_name, context.site_url))
-    site.files.update(exports.export_files(registry, context.site_url))
+    projection = geoexport.Projection.from_file(root / GEODATA_FILE)
+    files: dict[str, str | bytes] = {
+        exports.GEOJSON_FILE: geoexport.feature_collection(registry, geo, projection, context.site_url)}
+    pages = list(press.press_pages(registry, context))
+    files.update(feeds.build_feeds(registry, context.site_name, context.site_url))
+    files.update(exports.export_files(registry, context.site_url))
     operator = dcat.Operator.from_settings(context.operator)
-    has_geojson = exports.GEOJSON_FILE in site.files
-    site.files[dcat.CATALOG_FILE] = dcat.catalogue(registry, context.site_name, context.site_url, operator,
-                                                   has_geojson, geo_attribution)
-    data = exports.data_page(registry, context.site_name, context.site_url, operator, has_geojson=has_geojson,
-                             geo_attribution=geo_attribution, catalog_file=dcat.CATALOG_FILE,
-                             feed_file=feeds.SITE_FEED, press_path=press.PRESS_PATH)
-    site.pages[data.src_uri] = data
+    geo_attribution = geo.source.attribution
+    files[dcat.CATALOG_FILE] = dcat.catalogue(registry, context.site_name, context.site_url, operator,
+                                              True, geo_attribution)
+    pages.append(exports.data_page(registry, context.site_name, context.site_url, operator, has_geojson=True,
+                                   geo_attribution=geo_attribution, catalog_file=dcat.CATALOG_FILE,
+                                   feed_file=feeds.SITE_FEED, press_path=press.PRESS_PATH))
     # og:image must be an absolute address: without a public one no page names the images, so none
     # are drawn (they are the costliest part of a build and every `mkdocs serve` reload).
     if context.site_url:
         from . import previews  # Pillow is loaded only for the builds that draw
-        site.files.update(previews.preview_images(registry.communes, context.site_name))
+        files.update(previews.preview_images(registry.communes, context.site_name))
+    return pages, files
