@@ -15,6 +15,7 @@ import gc
 import gzip
 import json
 import logging
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -28,7 +29,9 @@ from kekiz.compact import compact_html
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
 from kekiz.explainers import VideoSettingError
+from kekiz.filewatch import FileWatch
 from kekiz.geo import GeoDataError
+from kekiz.memo import Memo
 from kekiz.operator_settings import SettingsError, read_operator
 from kekiz.pages import SiteContext
 from kekiz.registry import load_project, project_registry_path
@@ -56,11 +59,39 @@ def on_startup(command, dirty):
 
 
 def on_serve(server, config, builder):
-    """Rebuild when the registry changes, also one outside data/ (KEKIZ_REGISTRY)."""
-    registry = project_registry_path(Path(config.config_file_path).parent)
-    if registry.exists():
-        server.watch(str(registry))
+    """Rebuild when a data file changes: data/ and the registry, also one outside it (KEKIZ_REGISTRY)."""
+    root = Path(config.config_file_path).parent
+    watched = [root / "data"] + [project_registry_path(root)]
+    watched = [path for path in watched if path.exists()]
+    if not _watch_quickly(server, watched, Path(config.docs_dir)):
+        for path in watched:
+            server.watch(str(path))
     return server
+
+
+def _watch_quickly(server, paths: list[Path], docs_dir: Path) -> bool:
+    """Tell the server about a saved data file at once (kekiz.filewatch), not at its next look
+    half a second later. The news travels as an event of the server's own watch on docs/, whose
+    handler rebuilds on any file event. False (the server then watches the paths itself) if this
+    server is not built as expected."""
+    docs = os.path.abspath(docs_dir)
+    try:
+        from watchdog.events import FileModifiedEvent
+        observer = server.observer
+        docs_watch = next(e.watch for e in observer.emitters if os.path.abspath(e.watch.path) == docs)
+        events = observer.event_queue
+    except (ImportError, AttributeError, StopIteration):
+        return False
+    FileWatch(paths, lambda: events.put((FileModifiedEvent(str(paths[0])), docs_watch))).start()
+    _log.info("Datendateien werden auf Änderungen beobachtet: " + ", ".join(f"'{_shown_path(p)}'" for p in paths))
+    return True
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
 
 
 def _stop(error: RegistryError) -> None:
@@ -108,7 +139,8 @@ def on_config(config):
     if not _serving:  # while serving, the page templates stay compiled in memory anyway
         keep_compiled_templates(_compiled_templates(config))
     try:
-        _build = build_site(registry, context, root, settings=extra, docs_dir=Path(config.docs_dir))
+        _build = build_site(registry, context, root, settings=extra, docs_dir=Path(config.docs_dir),
+                            memo=_memo if _serving else None)
         _freeze_what_lives_to_the_end()
     except RegistryError as error:
         _stop(error)
@@ -173,6 +205,7 @@ def on_nav(nav, config, files):
 
 
 # While serving: pages and compiled templates of the previous build, and what all pages share.
+_memo = Memo()
 _replay = PageReplay()
 _bytecode = MemoryBytecodeCache()
 _shared_inputs = ""

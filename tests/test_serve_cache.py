@@ -62,3 +62,18 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build_and_reuses_the_unchanged_p
     assert "Wir freuen uns sehr." in rebuilt["kommunen/ahlen/index.html"].decode()
     # Most of the ~420 pages do not mention the name and come from the cache; the few that do do not.
     assert 300 < replayed[1] < len([p for p in rebuilt if p.endswith(".html")])
+
+
+def test_a_rebuild_after_a_kreis_changed_renders_its_gemeinden_again(tmp_path):
+    """Gemeinde pages are kept from the previous build (kekiz.memo) only while their Kreis's entry
+    is unchanged: here Kreis Warendorf's cohort changes, so its towns' pages must change too."""
+    edited = BASE.replace("    cohort: 2012\n", "    cohort: 2017\n", 1)
+    assert edited != BASE
+    _serve_builds(tmp_path, "serve", [BASE, edited])
+    _serve_builds(tmp_path, "fresh", [edited])
+    rebuilt, scratch = _files(tmp_path / "serve" / "1"), _files(tmp_path / "fresh" / "0")
+    assert rebuilt.keys() == scratch.keys()
+    assert [path for path in rebuilt if rebuilt[path] != scratch[path]] == []
+    first = _files(tmp_path / "serve" / "0")
+    assert first["gemeinden/beelen/index.html"] != rebuilt["gemeinden/beelen/index.html"]  # a town of Kreis Warendorf
+    assert first["gemeinden/herten/index.html"] == rebuilt["gemeinden/herten/index.html"]

@@ -43,25 +43,38 @@ def _wait_for(url: str, predicate, timeout: float = 120) -> tuple[int, str]:
     pytest.fail(f"{url} did not reach the expected state in {timeout} s; last status {status}:\n{body[:2000]}")
 
 
+class _Server:
+    """`mkdocs serve` of the project with the registry at `registry`, on a free port."""
+
+    def __init__(self, tmp_path):
+        self.registry = tmp_path / "communes.yaml"
+        self.registry.write_text(BASE, encoding="utf-8")
+        port = _free_port()
+        self.base = f"http://127.0.0.1:{port}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEKIZ_REGISTRY": str(self.registry)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def stop(self) -> str:
+        """End the server; its log."""
+        self.process.terminate()
+        try:
+            output, _ = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            output, _ = self.process.communicate()
+        assert "Traceback" not in output, output[-3000:]
+        return output
+
+
 @pytest.fixture
 def serve(tmp_path):
-    registry = tmp_path / "communes.yaml"
-    registry.write_text(BASE, encoding="utf-8")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEKIZ_REGISTRY": str(registry)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = _Server(tmp_path)
     try:
-        yield registry, f"http://127.0.0.1:{port}/"
+        yield server.registry, server.base
     finally:
-        process.terminate()
-        try:
-            output, _ = process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        assert "Traceback" not in output, output[-3000:]
+        server.stop()
 
 
 def test_errors_show_in_the_browser_and_pages_come_back_when_fixed(serve):
@@ -92,3 +105,23 @@ def test_error_page_escapes_registry_text():
     html = error_page([Diagnostic("a.yaml", 3, 1, "<x>", "Name", "„<script>“\nfalsch", "so & so")])
     assert "<script>" not in html and "&lt;script&gt;" in html and "so &amp; so" in html
     assert "\\n" in html and 'lang="de"' in html and "</body>" in html
+
+
+def test_one_save_of_the_registry_rebuilds_once(tmp_path):
+    """The hook notices a saved registry itself (kekiz.filewatch); the server's own half-second look
+    at data/ must not start a second rebuild of the same change."""
+    server = _Server(tmp_path)
+    try:
+        page = server.base + "kommunen/ahlen/"
+        _wait_for(page, lambda status, body: status == 200 and "Ahlen" in body)
+        server.registry.write_text(BASE.replace("official_name: Stadt Ahlen", "official_name: Stadt Ahlen Neu"),
+                                   encoding="utf-8")
+        _wait_for(page, lambda status, body: "Stadt Ahlen Neu" in body)
+        time.sleep(2)  # well past the server's own look at its folders (every half second)
+    finally:
+        output = server.stop()
+    assert "Datendateien werden auf Änderungen beobachtet" in output
+    assert output.count("Detected file changes") == 1, output[-3000:]
+    # Nor does the server look at them itself (a `watch:` entry in mkdocs.yml would).
+    polled = next(line for line in output.splitlines() if "Watching paths for changes" in line)
+    assert "data" not in polled and server.registry.name not in polled, polled

@@ -15,6 +15,7 @@ from . import (charts, dcat, explainers, exports, feeds, gemeindepages, gemeinde
 from .gemeinden import Gemeinden
 from .glossary import Glossary, glossary_fragment, link_first_uses, load_glossary, protected_names
 from .geo import GeoData, load_geodata
+from .memo import Memo, NoMemo
 from .model import Registry
 from .pages import RenderedPage, SiteContext
 
@@ -57,9 +58,12 @@ class SiteBuild:
 
 
 def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
-               docs_dir: Path | None = None, fork: bool = True) -> SiteBuild:
+               docs_dir: Path | None = None, fork: bool = True, memo: Memo | None = None) -> SiteBuild:
     """Render everything. Raises RegistryError if a Kommune has no outline in the geodata or the
-    Glossar is broken, explainers.VideoSettingError for an unusable `extra: kekiz:` setting."""
+    Glossar is broken, explainers.VideoSettingError for an unusable `extra: kekiz:` setting.
+    `memo` keeps pages for the next build (`mkdocs serve`); `fork` allows a second process."""
+    memo = memo or NoMemo()
+    memo.start_build()
     geo = load_geodata(root / GEODATA_FILE)
     mappages.check_shapes(registry, geo, context.registry_file)
     context = replace(context, geo_attribution=geo.source.attribution)
@@ -67,11 +71,11 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     # Press pages, feeds and downloads need nothing from the pages below: at thousands of
     # Kommunen a second process renders them meanwhile (see kekiz.parallel).
     with parallel.BackgroundWork(lambda: _press_and_open_data(registry, context, root, geo), fork=fork) as open_data:
-        towns = _add_pages(site, geo, root)
+        towns = _add_pages(site, geo, root, memo)
         site.glossary = load_glossary(root)
         site.place_names = protected_names(registry, geo)
         _link_glossary_terms(site, [c.path for c in registry.communes]
-                             + [g.path for g in towns.all if g.commune is None])
+                             + [g.path for g in towns.all if g.commune is None], memo)
         press_pages, files = open_data.result()
     for page in press_pages:
         site.pages[page.src_uri] = page
@@ -80,7 +84,7 @@ def build_site(registry: Registry, context: SiteContext, root: Path, *, settings
     return site
 
 
-def _add_pages(site: SiteBuild, geo: GeoData, root: Path) -> Gemeinden:
+def _add_pages(site: SiteBuild, geo: GeoData, root: Path, memo: Memo) -> Gemeinden:
     """The Kommune and Gemeinde pages, the A–Z list, the overview and the legal pages."""
     registry, context = site.registry, site.context
     for commune in registry.communes:
@@ -90,12 +94,14 @@ def _add_pages(site: SiteBuild, geo: GeoData, root: Path) -> Gemeinden:
                                   feed=feeds.commune_feed(commune) if feeds.has_feed(commune) else None)
         site.pages[page.src_uri] = page
     towns = gemeinden.build(registry, geo)
+    # Besides its own entry (its Kreis's included), a Gemeinde page reads only these.
+    inputs = memo.version("gemeinde-pages", (geo, registry.programme, context))
     for gemeinde in towns.all:
         if gemeinde.commune is None:  # a Kommune's own page answers for it
-            page = gemeindepages.gemeinde_page(registry, gemeinde, context,
-                                               locator_svg=mappages.gemeinde_locator(geo, gemeinde))
+            page = memo(("gemeinde", inputs, gemeinde), lambda: gemeindepages.gemeinde_page(
+                registry, gemeinde, context, locator_svg=mappages.gemeinde_locator(geo, gemeinde)))
             site.pages[page.src_uri] = page
-    index = gemeindepages.index_page(towns, context)
+    index = memo(("gemeinden", inputs, towns), lambda: gemeindepages.index_page(towns, context))
     site.pages[index.src_uri] = index
     site.files.update(gemeindepages.redirects(towns, context))
     site.files.update(mappages.locator_base_files(geo))
@@ -125,11 +131,13 @@ def _add_fragments(site: SiteBuild, geo: GeoData, towns: Gemeinden, root: Path, 
     site.fragments["dgs-video"] = lambda path: explainers.sign_video_fragment(video, path)
 
 
-def _link_glossary_terms(site: SiteBuild, paths: list[str]) -> None:
+def _link_glossary_terms(site: SiteBuild, paths: list[str], memo: Memo) -> None:
     """Kommune and Gemeinde pages link the Glossar at a term's first use, as the explainers do."""
+    glossary = memo.version("glossary", (site.glossary, site.place_names))
     for path in paths:
         page = site.pages[f"{path}index.md"]
-        site.pages[page.src_uri] = replace(page, html=site.link_glossary(page.html, page.path))
+        html = memo(("glossary", glossary, page.html, page.path), lambda: site.link_glossary(page.html, page.path))
+        site.pages[page.src_uri] = replace(page, html=html)
 
 
 def _press_and_open_data(registry: Registry, context: SiteContext, root: Path,
