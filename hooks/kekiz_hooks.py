@@ -61,8 +61,10 @@ def on_startup(command, dirty):
 def on_serve(server, config, builder):
     """Rebuild when a data file changes: data/ and the registry, also one outside it (KEKIZ_REGISTRY)."""
     root = Path(config.config_file_path).parent
-    watched = [root / "data"] + [project_registry_path(root)]
-    watched = [path for path in watched if path.exists()]
+    data, registry = root / "data", project_registry_path(root)
+    watched = [path for path in (data, registry) if path.exists()]
+    if registry.resolve().parent == data.resolve():
+        watched = [data]
     if not _watch_quickly(server, watched, Path(config.docs_dir)):
         for path in watched:
             server.watch(str(path))
