@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import re
+import dataclasses
 import struct
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import feedparser
@@ -19,6 +21,7 @@ from kekiz import feeds, previews
 from kekiz.exports import COMMUNE_COLUMNS, STATEMENT_COLUMNS
 from kekiz.german import nest_quotes
 from kekiz.inert import xml_text
+from kekiz.model import PlacedStatement
 from kekiz.registry import load, load_project
 
 from conftest import ROOT, read_page, run_mkdocs_build
@@ -457,3 +460,26 @@ def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
             assert "\x00" not in html and "\x01" not in html
         assert "ABC" in printed.html(hostile, page, searched_list=True)
         assert "kekiz:unsearched" not in printed.html(items[1], page, searched_list=False)
+
+
+def test_feed_text_and_addresses_survive_every_character():
+    """The feeds are written as text (kekiz.feeds): whatever a text holds, an XML parser reads back
+    exactly that text, minus only the characters XML cannot carry."""
+    registry = load_project(ROOT)
+    commune = next(c for c in registry.communes if c.statements)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000))) + 'a"b\'c<d>&e\r\n\tf'
+    statement = dataclasses.replace(commune.statements[0], speaker=every,
+                                    source=dataclasses.replace(commune.statements[0].source, url=every))
+    atom = "{http://www.w3.org/2005/Atom}"
+    for site_url in (None, "https://kekiz.example.org/" + every):
+        feed = ElementTree.fromstring(feeds.render_feed(registry, "feeds/x.xml", every, "presse/",
+                                                        [PlacedStatement(commune, statement)], every, site_url))
+        assert feed.find(f"{atom}title").text == xml_text(every)
+        assert feed.find(f"{atom}author/{atom}name").text == xml_text(every)
+        entry = feed.find(f"{atom}entry")
+        assert entry.find(f"{atom}title").text.startswith(f"{commune.name}: {xml_text(every)} (")
+        assert f"Quelle: {statement.source.publisher}" in entry.find(f"{atom}content").text
+        assert entry.find(f"{atom}content").text.endswith(xml_text(every))  # the source address, last
+        if site_url:
+            links = [link.get("href") for link in feed.findall(f"{atom}link")]
+            assert links == [xml_text(site_url) + "/presse/", xml_text(site_url) + "/feeds/x.xml"]

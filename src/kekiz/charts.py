@@ -43,7 +43,7 @@ from .model import (
 from .svgmarkup import check_id_prefix as _check_prefix
 from .svgmarkup import esc as _e
 
-# pygal builds its tree with lxml when lxml is installed (feedgen needs it); this module edits
+# pygal builds its tree with lxml when lxml is installed (another package may bring it); this module edits
 # that tree with xml.etree, so pin pygal to xml.etree: same tree type, same bytes either way.
 _pygal_etree.to_etree()
 
