@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from kekiz import searchtext
+from kekiz import schemacode, searchtext
 from kekiz.compact import compact_html
 from kekiz.diagnostics import Diagnostic, RegistryError
 from kekiz.errorpage import error_page
@@ -111,6 +111,8 @@ def on_config(config):
     _errors = []
     gc.unfreeze()  # in case a build stopped half-way
     root = Path(config.config_file_path).parent
+    if not _serving:  # while serving, the compiled schema stays in memory anyway
+        schemacode.keep_in(root / ".cache" / "kekiz" / "schemas")
     try:
         registry = load_project(root)
     except RegistryError as error:

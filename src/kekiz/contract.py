@@ -28,11 +28,11 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError, validators
 from jsonschema import _keywords as stock
 
 from .diagnostics import Diagnostic, shown
+from .schemacode import compiled_check
 from .yamlsource import Document, Path_
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
@@ -216,7 +216,7 @@ class Contract:
             ref = prop.get("items", {}).get("$ref") if isinstance(prop.get("items"), dict) else None
             if prop.get("type") == "array" and ref:
                 entry = {"$ref": ref, "definitions": schema.get("definitions", {})}
-                fast = fastjsonschema.compile(entry, formats=_FAST_FORMATS)  # it reads `$` as \Z itself
+                fast = compiled_check(entry, _FAST_FORMATS)  # fastjsonschema reads `$` as \Z itself
                 self.entry_lists[key] = (fast, _KekizValidator(entry))
                 del shallow["properties"][key]["items"]
         self._shallow = _KekizValidator(shallow)
