@@ -20,6 +20,8 @@ from .model import Registry
 from .pages import RenderedPage, SiteContext
 
 GEODATA_FILE = Path("data/nrw-geo.json")
+# Below this, a second process costs about what it saves (at 40 Kommunen its part takes 65 ms).
+FORK_FROM = 200
 # Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
 MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
 
@@ -58,10 +60,12 @@ class SiteBuild:
 
 
 def build_site(registry: Registry, context: SiteContext, root: Path, *, settings: dict | None = None,
-               docs_dir: Path | None = None, fork: bool = True, memo: Memo | None = None) -> SiteBuild:
+               docs_dir: Path | None = None, fork: bool | None = None, memo: Memo | None = None) -> SiteBuild:
     """Render everything. Raises RegistryError if a Kommune has no outline in the geodata or the
     Glossar is broken, explainers.VideoSettingError for an unusable `extra: kekiz:` setting.
-    `memo` keeps pages for the next build (`mkdocs serve`); `fork` allows a second process."""
+    `memo` keeps pages for the next build (`mkdocs serve`); `fork` allows a second process
+    (None: from FORK_FROM Kommunen on)."""
+    fork = len(registry.communes) >= FORK_FROM if fork is None else fork
     memo = memo or NoMemo()
     memo.start_build()
     geo = load_geodata(root / GEODATA_FILE)
