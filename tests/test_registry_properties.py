@@ -179,6 +179,21 @@ def test_fast_and_explaining_validators_agree(field, value):
     assert fast_ok == slow.is_valid(entry), (field, value)
 
 
+@given(top=st.one_of(VALUES, st.dictionaries(st.sampled_from(["stand", "communes", "andere", "$schema"]), VALUES)))
+@example(top={**BASE_DATA, "stand": "2026-02-30"})
+@example(top={**BASE_DATA, "communes": "keine Liste"})
+@example(top={key: value for key, value in BASE_DATA.items() if key != "stand"})
+def test_fast_and_explaining_validators_agree_on_the_whole_file(top):
+    """The same for the file around the entries: a valid registry is never walked by jsonschema."""
+    fast, slow = CONTRACT._shallow
+    try:
+        fast(top)
+        fast_ok = True
+    except Exception:  # noqa: BLE001 — any rejection counts
+        fast_ok = False
+    assert fast_ok == slow.is_valid(top), top
+
+
 PROGRAMME_TEXT = PROGRAMME.read_text(encoding="utf-8")
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from jsonschema import validators
 
-from kekiz import contract
+from kekiz import contract, schemarules
 from kekiz.model import Cohort, CommuneType, NoteKind, StatementForm
 from kekiz.yamlsource import read_yaml
 
@@ -39,7 +39,7 @@ YAML_LEVEL = {
 }
 
 # The editor's view: the schema as written, `$` as in ECMAScript, unknown formats ignored.
-EditorValidator = validators.extend(jsonschema.Draft7Validator, {"pattern": contract._pattern})
+EditorValidator = validators.extend(jsonschema.Draft7Validator, {"pattern": schemarules._pattern})
 
 
 def _patterns(node):
@@ -92,7 +92,7 @@ def test_patterns_mean_the_same_in_python_and_javascript():
         result = subprocess.run([node, "-e", script, json.dumps([patterns, probes])], check=True, timeout=60,
                                 capture_output=True, text=True)
         in_javascript = json.loads(result.stdout)
-        in_python = [[bool(contract._regex(p).search(x)) for x in probes] for p in patterns]
+        in_python = [[bool(contract.schema_regex(p).search(x)) for x in probes] for p in patterns]
         for pattern, js, py in zip(patterns, in_javascript, in_python):
             assert js == py, (pattern, [x for x, a, b in zip(probes, js, py) if a != b])
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
+import subprocess
+import sys
 from types import CodeType
 
 import fastjsonschema
@@ -73,3 +76,26 @@ def test_a_damaged_or_unusable_cache_means_compiling_again(cache_folder, tmp_pat
     blocked.write_text("a file where the folder should be", encoding="utf-8")
     schemacode.keep_in(blocked / "schemas")
     assert verdicts(schemacode.compiled_check(ENTRY, contract._FAST_FORMATS)) == expected
+
+
+_LOAD = r"""
+import sys
+from pathlib import Path
+from kekiz import schemacode
+from kekiz.registry import load_project
+schemacode.keep_in(Path(sys.argv[1]))
+load_project(Path(sys.argv[2]))
+print("jsonschema" in sys.modules)
+"""
+
+
+def test_a_valid_registry_is_read_without_jsonschema_once_its_schema_was_checked(tmp_path):
+    """jsonschema (a tenth of a second to import) is only for explaining findings, and for
+    checking a schema the first time it is seen."""
+    def imported() -> str:
+        result = subprocess.run([sys.executable, "-c", _LOAD, str(tmp_path / "cache"), str(ROOT)],
+                                capture_output=True, text=True, env={**os.environ, "KEKIZ_REGISTRY": ""})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+    assert imported() == "True"   # the schemas are checked once
+    assert imported() == "False"  # then a valid registry never needs jsonschema

@@ -1,19 +1,16 @@
 """The JSON Schemas in data/ as the registry's contract: validate, then explain in German.
 
 One schema, two readers: editors' YAML extensions check it while typing, and the build
-checks it here with `jsonschema`. The schemas carry the German words themselves — each
-field's `title` ("Datum"), and `patternErrorMessage` / `errorMessage` ("what — how to fix",
-which VS Code shows too) — so the messages cannot drift from the rules.
+checks it here. The schemas carry the German words themselves — each field's `title`
+("Datum"), and `patternErrorMessage` / `errorMessage` ("what — how to fix", which VS Code
+shows too) — so the messages cannot drift from the rules.
 
-Keywords whose stock implementations put `repr(instance)` into every message (a megabyte
-for a hostile file, once per error) are replaced by lean ones; `pattern` gets ECMAScript's
-`$` (end of text, as editors read it — Python's `$` also matches before a final newline);
-`format` runs the two checks a pattern cannot make: the calendar and the URL parser.
-
-Speed: `jsonschema` explains well but walks slowly (seconds for a megabyte). So each entry of
-the big lists (communes, milestones) is first checked by the same schema compiled with
-`fastjsonschema`; only entries it rejects are walked by `jsonschema` for the findings, and at
-most MAX_MESSAGES findings are explained per file.
+Speed: `jsonschema` explains well but walks slowly (seconds for a megabyte) and takes a tenth
+of a second to import. So the file, and each entry of the big lists (communes, milestones), is
+first checked by the same schema compiled with `fastjsonschema` (kekiz.schemacode); only what
+it rejects is walked by `jsonschema` (with the lean keywords of kekiz.schemarules) for the
+findings, and at most MAX_MESSAGES findings are explained per file. A valid registry never
+imports jsonschema.
 """
 
 from __future__ import annotations
@@ -21,19 +18,19 @@ from __future__ import annotations
 import calendar
 import copy
 import difflib
-import json
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jsonschema import Draft7Validator, ValidationError, validators
-from jsonschema import _keywords as stock
 
 from .diagnostics import Diagnostic, shown
-from .schemacode import compiled_check
+from .schemacode import checked_once, compiled_check
 from .yamlsource import Document, Path_
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
@@ -80,115 +77,37 @@ def explain_date(value: str) -> str | None:
     return None
 
 
-# -- lean keyword implementations ---------------------------------------------------------------
+# -- patterns as editors read them ----------------------------------------------------------------
 @lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern:
+def schema_regex(pattern: str) -> re.Pattern:
+    """A schema's pattern with ECMAScript's `$` (end of text), as editors' tools read it."""
     return re.compile(re.sub(r"(?<!\\)\$\Z", r"\\Z", pattern))
 
 
-def _pattern(validator, pattern, instance, schema):
-    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
-        yield ValidationError("pattern")
+def _check_schema(schema: dict) -> None:
+    from .schemarules import check_schema
+    check_schema(schema)
 
 
-def _format(validator, fmt, instance, schema):
-    check = FORMATS.get(fmt)
-    if check is not None and validator.is_type(instance, "string"):
-        reason = check(instance)
-        if reason:
-            yield ValidationError("format", cause=ValueError(reason))
+class _LazyValidator:
+    """jsonschema's walk of a schema, for the findings: made, and jsonschema imported (a tenth of
+    a second), only when a compiled check has rejected something."""
 
+    def __init__(self, schema: dict):
+        self._schema = schema
+        self._validator = None
 
-def _type(validator, types, instance, schema):
-    types = [types] if isinstance(types, str) else types
-    if not any(validator.is_type(instance, t) for t in types):
-        yield ValidationError("type")
+    def _walker(self):
+        if self._validator is None:
+            from .schemarules import KekizValidator
+            self._validator = KekizValidator(self._schema)
+        return self._validator
 
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        return self._walker().iter_errors(instance)
 
-def _enum(validator, enums, instance, schema):
-    if not any(_same(instance, e) for e in enums):
-        yield ValidationError("enum")
-
-
-def _const(validator, const, instance, schema):
-    if not _same(instance, const):
-        yield ValidationError("const")
-
-
-def _same(a: Any, b: Any) -> bool:
-    """JSON equality: true is not 1, "2017" is not 2017, 2017.0 is 2017."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return a == b
-    return type(a) is type(b) and a == b
-
-
-def _length(limit_ok):
-    def keyword(validator, limit, instance, schema):
-        if validator.is_type(instance, "string") and not limit_ok(len(instance), limit):
-            yield ValidationError("length")
-    return keyword
-
-
-def _items_count(limit_ok):
-    def keyword(validator, limit, instance, schema):
-        if validator.is_type(instance, "array") and not limit_ok(len(instance), limit):
-            yield ValidationError("count")
-    return keyword
-
-
-def _unique(validator, unique, instance, schema):
-    if unique and validator.is_type(instance, "array"):
-        seen = set()
-        for item in instance:
-            key = json.dumps(item, sort_keys=True, default=str)
-            if key in seen:
-                yield ValidationError("unique")
-                return
-            seen.add(key)
-
-
-def _required(validator, required, instance, schema):
-    if validator.is_type(instance, "object"):
-        for name in required:
-            if name not in instance:
-                yield ValidationError("required", validator_value=name)
-
-
-def _additional(validator, allowed, instance, schema):
-    if allowed is False and validator.is_type(instance, "object"):
-        known = schema.get("properties", {})
-        if any(key not in known for key in instance):
-            yield ValidationError("additional")
-
-
-def _any_of(validator, any_of, instance, schema):
-    for subschema in any_of:
-        if validator.evolve(schema=subschema).is_valid(instance):
-            return
-    yield ValidationError("anyOf")
-
-
-def _contains(validator, contains, instance, schema):
-    if validator.is_type(instance, "array"):
-        check = validator.evolve(schema=contains)
-        if not any(check.is_valid(item) for item in instance):
-            yield ValidationError("contains")
-
-
-_LEAN = {
-    "pattern": _pattern, "format": _format, "type": _type, "enum": _enum, "const": _const,
-    "minLength": _length(lambda n, m: n >= m), "maxLength": _length(lambda n, m: n <= m),
-    "minItems": _items_count(lambda n, m: n >= m), "maxItems": _items_count(lambda n, m: n <= m),
-    "uniqueItems": _unique, "required": _required, "additionalProperties": _additional,
-    "anyOf": _any_of, "contains": _contains,
-    # kept: $ref, properties, items, allOf, if/then/else
-    "$ref": stock.ref, "properties": stock.properties, "items": validators.Draft7Validator.VALIDATORS["items"],
-    "allOf": stock.allOf, "if": stock.if_,
-}
-_KekizValidator = validators.create(meta_schema=Draft7Validator.META_SCHEMA, validators=_LEAN,
-                                    type_checker=Draft7Validator.TYPE_CHECKER, version="kekiz-draft7")
+    def is_valid(self, instance: Any) -> bool:
+        return self._walker().is_valid(instance)
 
 
 # -- from findings to German messages ------------------------------------------------------------
@@ -204,11 +123,11 @@ class Contract:
     """One schema (communes or programme) and how to explain its findings."""
 
     def __init__(self, schema: dict):
-        Draft7Validator.check_schema(schema)
+        checked_once(schema, _check_schema)
         self.schema = schema
-        self.validator = _KekizValidator(schema)
+        self.validator = _LazyValidator(schema)
         slug = schema.get("definitions", {}).get("slug")
-        self._slug_re = _regex(slug["pattern"]) if slug else None
+        self._slug_re = schema_regex(slug["pattern"]) if slug else None
         # The big lists: top-level arrays of entries described by one definition.
         self.entry_lists: dict[str, tuple[Any, Any]] = {}
         shallow = copy.deepcopy(schema)
@@ -217,13 +136,17 @@ class Contract:
             if prop.get("type") == "array" and ref:
                 entry = {"$ref": ref, "definitions": schema.get("definitions", {})}
                 fast = compiled_check(entry, _FAST_FORMATS)  # fastjsonschema reads `$` as \Z itself
-                self.entry_lists[key] = (fast, _KekizValidator(entry))
+                self.entry_lists[key] = (fast, _LazyValidator(entry))
                 del shallow["properties"][key]["items"]
-        self._shallow = _KekizValidator(shallow)
+        self._shallow = (compiled_check(shallow, _FAST_FORMATS), _LazyValidator(shallow))
 
     def iter_errors(self, data: Any) -> Iterator[ValidationError]:
-        """All findings, entry by entry; entries the compiled schema accepts are not walked again."""
-        yield from self._shallow.iter_errors(data)
+        """All findings, entry by entry; what the compiled schema accepts is not walked again."""
+        fast, slow = self._shallow
+        try:
+            fast(data)
+        except Exception:  # noqa: BLE001 — a rejection, or any doubt: jsonschema decides and explains
+            yield from slow.iter_errors(data)
         if not isinstance(data, dict):
             return
         for key, (fast, slow) in self.entry_lists.items():

@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from . import nrw
 from .contract import MAX_MESSAGES, Contract, subject_of
 from .diagnostics import Diagnostic, RegistryError, shown
@@ -84,7 +82,7 @@ def _check(doc: Document, schema_file: Path, problems: list[Diagnostic], rules) 
         return False
     try:
         contract = _contract(schema_file)
-    except (OSError, ValueError, jsonschema.SchemaError) as exc:  # a project file, not the editors' input
+    except (OSError, ValueError) as exc:  # a project file, not the editors' input (an invalid schema too)
         problems.append(Diagnostic(schema_file.as_posix(), 1, 1, "", "",
                                    f"das Schema lässt sich nicht lesen ({shown(str(exc))})",
                                    "die Datei aus dem Repository wiederherstellen (git checkout)"))

@@ -59,3 +59,20 @@ def _from_disk(schema: dict, formats: dict[str, Callable[[str], bool]], director
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # noqa: S102 — our own generated code, from our own cache folder
     return partial(namespace["validate"], custom_formats=formats)
+
+
+def checked_once(schema: dict, check: Callable[[dict], None]) -> None:
+    """`check(schema)`, unless it passed before for this very schema (a marker in the folder)."""
+    marker = None
+    if _directory is not None:
+        name = hashlib.sha256(json.dumps(schema, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+        marker = _directory / f"checked-{name}"
+        if marker.is_file():
+            return
+    check(schema)
+    if marker is not None:
+        try:
+            _directory.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass
