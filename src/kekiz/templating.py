@@ -28,6 +28,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_printable,
+        auto_reload=False,  # package files: no stat of each template on every page (and serve does not watch them)
     )
     env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
     env.globals.update(Case=Case, source_ref=source_ref, sources_inline=sources_inline)
