@@ -11,7 +11,8 @@ Each synthetic Kommune is a kreisangehörige Stadt with three sources and three 
 outline is a copy of a real Gemeinde of its Kreis, so every page carries a real locator map. The
 396 real Gemeinden get their pages as in the real site. The bare site gets as many plain pages
 as our build writes (redirect stubs not counted). Times are wall-clock and CPU (user + system of
-the build process): on a shared machine the CPU time is the steadier figure. Ours and bare build
+the build process and of the second process it forks from 200 Kommunen on, kekiz.parallel): on a
+shared machine the CPU time is the steadier figure. Ours and bare build
 in turns, `--runs` times each (also at 4,000), and the fastest of each counts: a slow spell of the
 machine then weighs on both.
 
