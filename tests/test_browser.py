@@ -216,3 +216,21 @@ def test_commune_pages_fit_a_320px_phone_and_source_references_jump_to_the_list(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "kreis-unna-320.png"), full_page=True)
     context.close()
+
+
+@pytest.mark.parametrize("scheme, script, expected", [
+    ("light", True, ["nrw-hell.svg"]),
+    ("dark", True, ["nrw-dunkel.svg"]),   # first visit: the page turns dark once Material's script runs
+    ("dark", False, ["nrw-hell.svg"]),    # without script the page stays light, and so does its map
+])
+def test_a_locator_map_loads_one_base_map_the_one_of_its_scheme(browser, server, scheme, script, expected):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844},
+                                  java_script_enabled=script)
+    page = context.new_page()
+    base_maps: list[str] = []
+    page.on("request", lambda r: base_maps.append(r.url.rsplit("/", 1)[1]) if "/assets/karte/" in r.url else None)
+    for visit in range(2):  # the first visit (no palette stored yet) and the next
+        base_maps.clear()
+        page.goto(server + "gemeinden/herten/", wait_until="networkidle")
+        assert base_maps == expected or (visit and base_maps == []), (visit, base_maps)  # [] : from the cache
+    context.close()
