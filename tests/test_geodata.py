@@ -211,6 +211,7 @@ def test_corrupt_json(tmp_path: Path) -> None:
         (lambda r: r["source"].update(attribution="BKG"), "unexpected attribution"),
         (lambda r: r["source"].pop("data_year"), "data_year"),
         (lambda r: r.update(format=2), "format 1"),
+        (lambda r: r["projection"].update(lon0="5.8"), "projection needs numbers"),
     ],
 )
 def test_wrong_shape_is_reported(tmp_path: Path, raw: dict, mutate, message: str) -> None:
@@ -290,3 +291,9 @@ def test_simplify_keeps_ends_and_cleans_rounding_artefacts() -> None:
     # spike and back-track left by rounding, repeated points
     assert bg.clean([(0, 0), (1, 0), (1, 0), (2, 0), (3, 1), (2, 0), (2, 5)]) == [(0, 0), (2, 0), (2, 5)]
     assert bg.path_d([[(10, 20), (15, 20), (15, 15), (10, 15)]]) == "M10 20l5 0 0-5-5 0z"
+
+
+def test_the_projection_is_read_with_the_boundaries(geo: GeoData, raw: dict) -> None:
+    """The GeoJSON export turns coordinates back into degrees with it, without reading the file again."""
+    p = raw["projection"]
+    assert geo.projection == (p["lon0"], p["lat0"], p["units_per_degree"], p["margin"])

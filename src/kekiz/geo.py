@@ -106,6 +106,9 @@ class GeoData:
     land: GeoArea  # outline of Nordrhein-Westfalen (AGS "05")
     kreise: tuple[GeoArea, ...]  # the 53 Kreise and kreisfreie Städte, sorted by AGS
     gemeinden: tuple[GeoArea, ...]  # all NRW Gemeinden, sorted by AGS
+    # How the file's coordinates were projected (lon0, lat0, units per degree, margin), for the
+    # GeoJSON export to turn them back into degrees; None if the file does not say.
+    projection: tuple[float, float, float, float] | None = None
     _index: Mapping[str, GeoArea] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -214,7 +217,18 @@ def _parse(raw: Any, where: str) -> GeoData:
     orphans = sorted(a.ags for a in g if a.ags[:5] not in kreis_ags)
     if orphans:
         raise GeoDataError(f"{where}: Gemeinden without their Kreis: {', '.join(orphans)}")
-    return GeoData(source=source, width=vb["width"], height=vb["height"], land=land, kreise=k, gemeinden=g)
+    return GeoData(source=source, width=vb["width"], height=vb["height"], land=land, kreise=k, gemeinden=g,
+                   projection=_projection(raw.get("projection"), where))
+
+
+def _projection(raw: Any, where: str) -> tuple[float, float, float, float] | None:
+    if raw is None:
+        return None
+    keys = ("lon0", "lat0", "units_per_degree", "margin")
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), (int, float)) and not isinstance(raw.get(k), bool)
+                                            for k in keys):
+        raise GeoDataError(f"{where}: projection needs numbers {', '.join(keys)}")
+    return tuple(float(raw[k]) for k in keys)
 
 
 def load_geodata(path: str | Path | None = None) -> GeoData:

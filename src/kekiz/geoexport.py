@@ -9,13 +9,11 @@ Outer rings run counter-clockwise, holes clockwise, as RFC 7946 asks.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from .exports import COMMUNE_COLUMNS, commune_csv_row
-from .geo import GeoData, parse_path
+from .geo import GeoData, GeoDataError, parse_path
 from .inert import clean_json
 from .model import Registry
 
@@ -32,9 +30,11 @@ class Projection:
     margin: float
 
     @classmethod
-    def from_file(cls, path: Path) -> Projection:
-        p = json.loads(path.read_text(encoding="utf-8"))["projection"]
-        return cls(p["lon0"], p["lat0"], p["units_per_degree"], p["margin"])
+    def of(cls, geo: GeoData) -> Projection:
+        """The projection the boundary file was made with (read with it, not from the file again)."""
+        if geo.projection is None:
+            raise GeoDataError("the boundary file names no projection, so the GeoJSON export cannot compute degrees")
+        return cls(*geo.projection)
 
     def ring(self, points: list[tuple[int, int]]) -> list[tuple[float, float]]:
         """Longitude and latitude of every point (one loop: a call per point was most of the export's time)."""

@@ -147,16 +147,15 @@ def _link_glossary_terms(site: SiteBuild, paths: list[str], memo: Memo) -> None:
 def _press_and_open_data(registry: Registry, context: SiteContext, root: Path,
                          geo: GeoData) -> tuple[list[RenderedPage], dict[str, str | bytes]]:
     """Press pages, feeds, downloads, their catalogue and the link-preview images."""
-    projection = geoexport.Projection.from_file(root / GEODATA_FILE)
     files: dict[str, str | bytes] = {
-        exports.GEOJSON_FILE: geoexport.feature_collection(registry, geo, projection, context.site_url)}
+        exports.GEOJSON_FILE: geoexport.feature_collection(registry, geo, geoexport.Projection.of(geo), context.site_url)}
     pages = list(press.press_pages(registry, context))
     files.update(feeds.build_feeds(registry, context.site_name, context.site_url))
     files.update(exports.export_files(registry, context.site_url))
     operator = dcat.Operator.from_settings(context.operator)
     geo_attribution = geo.source.attribution
     files[dcat.CATALOG_FILE] = dcat.catalogue(registry, context.site_name, context.site_url, operator,
-                                              True, geo_attribution)
+                                              has_geojson=True, geo_attribution=geo_attribution)
     pages.append(exports.data_page(registry, context.site_name, context.site_url, operator, has_geojson=True,
                                    geo_attribution=geo_attribution, catalog_file=dcat.CATALOG_FILE,
                                    feed_file=feeds.SITE_FEED, press_path=press.PRESS_PATH))
