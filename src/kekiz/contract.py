@@ -24,7 +24,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-
 from .diagnostics import Diagnostic, shown
 from .schemacode import checked_once, compiled_check
 from .yamlsource import Document, Path_

@@ -4,7 +4,9 @@ fastjsonschema writes Python code for a schema and compiles it: 150 KB of code a
 Kommune entries, in every fresh `mkdocs build` (a twentieth of a build of the real site). With a
 folder set (the hook sets `.cache/kekiz/schemas`, ignored by git), the compiled code is kept there,
 named by a hash of the schema, the generator's version and Python's bytecode version (marshal, as
-Jinja keeps its templates). A folder that cannot be used only means compiling in memory.
+Jinja keeps its templates). It also notes there that a schema passed jsonschema's check of schemas,
+so that a valid registry needs no jsonschema at all (kekiz.contract). A folder that cannot be used
+only means compiling, and checking, in memory.
 """
 
 from __future__ import annotations
@@ -42,9 +44,7 @@ def compiled_check(schema: dict, formats: dict[str, Callable[[str], bool]]) -> C
 
 def _from_disk(schema: dict, formats: dict[str, Callable[[str], bool]], directory: Path) -> Callable[[Any], Any]:
     # The code depends on the schema, the formats it knows by name, the generator and Python.
-    identity = json.dumps([schema, sorted(formats), fastjsonschema.VERSION, sys.implementation.cache_tag],
-                          sort_keys=True)
-    name = "schema-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    name = _name("schema", [schema, sorted(formats), fastjsonschema.VERSION, sys.implementation.cache_tag])
     kept = directory / f"{name}.marshal"
     try:
         code = marshal.loads(kept.read_bytes())
@@ -65,8 +65,7 @@ def checked_once(schema: dict, check: Callable[[dict], None]) -> None:
     """`check(schema)`, unless it passed before for this very schema (a marker in the folder)."""
     marker = None
     if _directory is not None:
-        name = hashlib.sha256(json.dumps(schema, sort_keys=True).encode("utf-8")).hexdigest()[:32]
-        marker = _directory / f"checked-{name}"
+        marker = _directory / _name("checked", schema)
         if marker.is_file():
             return
     check(schema)
@@ -76,3 +75,8 @@ def checked_once(schema: dict, check: Callable[[dict], None]) -> None:
             marker.touch()
         except OSError:
             pass
+
+
+def _name(kind: str, identity: Any) -> str:
+    """A file name that changes whenever `identity` (JSON data) does."""
+    return f"{kind}-" + hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()[:32]
