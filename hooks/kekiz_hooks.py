@@ -65,7 +65,7 @@ def on_serve(server, config, builder):
     watched = [path for path in (data, registry) if path.exists()]
     if registry.resolve().parent == data.resolve():
         watched = [data]
-    if not _watch_quickly(server, watched, Path(config.docs_dir)):
+    if watched and not _watch_quickly(server, watched, Path(config.docs_dir)):
         for path in watched:
             server.watch(str(path))
     return server
@@ -112,7 +112,7 @@ def on_config(config):
     gc.unfreeze()  # in case a build stopped half-way
     root = Path(config.config_file_path).parent
     if not _serving:  # while serving, the compiled schema stays in memory anyway
-        schemacode.keep_in(root / ".cache" / "kekiz" / "schemas")
+        schemacode.keep_in(_cache_dir(config) / "schemas")
     try:
         registry = load_project(root)
     except RegistryError as error:
@@ -221,9 +221,13 @@ def on_env(env, config, files):
     return env
 
 
+def _cache_dir(config) -> Path:
+    """Work kept on disk for the next build: .cache/kekiz/ in the project (ignored by git, safe to delete)."""
+    return Path(config.config_file_path).parent / ".cache" / "kekiz"
+
+
 def _compiled_templates(config) -> CompiledTemplateCache:
-    """On disk, for the next build: .cache/ in the project (ignored by git)."""
-    return _compiled_templates_in(Path(config.config_file_path).parent / ".cache" / "kekiz" / "templates")
+    return _compiled_templates_in(_cache_dir(config) / "templates")
 
 
 @cache  # one for the page templates (on_config) and the theme (on_env)
