@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from kekiz.registry import load_project
+from kekiz.sources.registry import load_project
 
 import builtsite
 from browser_audit import Job, audit, report

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kekiz.registry import load_project
+from kekiz.sources.registry import load_project
 
 from browser_audit import serve  # noqa: F401  (also imported from here by test_legal)
 from conftest import ROOT, run_mkdocs_build

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.german import Case, capfirst, zu
-from kekiz.model import Cohort, CommuneType
-from kekiz.registry import load_project
+from kekiz.model.german import Case, capfirst, zu
+from kekiz.model.registry import Cohort, CommuneType
+from kekiz.sources.registry import load_project
 
-from kekiz.german import nest_quotes
+from kekiz.model.german import nest_quotes
 
 from conftest import ROOT, read_page, run_mkdocs_build
 from registry_fixtures import BASE, replace_line
@@ -79,12 +79,12 @@ def test_commune_page_content(built_site, slug):
         assert body.count(f'id="{st.anchor}"') == 1, "each statement has its own stable anchor"
     if not c.statements:
         assert f"{capfirst(zu(c.called(Case.DATIVE)))} haben wir bisher keine belegte Äußerung gefunden." in body
-    assert '<h2 id="quellen">Quellen</h2>' in body
+    assert '<h2 id="quellen" data-search-exclude>Quellen</h2>' in body  # kept out of the search index
     # No public address configured: the page names the path, never a local address as permanent.
     assert f"<code>/kommunen/{slug}/</code></a> (öffentliche Adresse noch nicht eingestellt)" in body
     assert "127.0.0.1" not in body and "localhost" not in body
     assert "Zitiervorschlag" in body
-    assert f'Stand der Angaben</dt><dd><time datetime="{REGISTRY.stand.iso}">' in body
+    assert f'Stand der Angaben</dt>\n<dd><time datetime="{REGISTRY.stand.iso}">' in body
     assert "abgerufen am …" not in body
     assert f"Eintrag <code>{slug}</code> ab Zeile {c.line}" in body
 
@@ -122,7 +122,7 @@ def test_joint_applications_are_shown_with_their_sources(built_site):
     assert unna.partners == ("Unna", "Lünen", "Kamen", "Selm", "Bergkamen")
     assert unna.sources[0].url == "http://www.presse-service.de/data.cfm/static/819868F.html"
     body = article(read_page(built_site, "kommunen/kreis-unna"))
-    assert "<dt>Gemeinsame Bewerbung</dt><dd>mit Unna, Lünen, Kamen, Selm und Bergkamen" in body
+    assert "<dt>Gemeinsame Bewerbung</dt>\n<dd>mit Unna, Lünen, Kamen, Selm und Bergkamen" in body
     assert '<h3 id="gemeinsame-bewerbung">' in body and html.escape(unna.text, quote=False) in body
     assert "keine eigene Teilnahme" not in body, "the page must not contradict its own joint application"
     section = body.split('id="gemeinsame-bewerbung"')[1].split("</p>")[1]
@@ -327,7 +327,8 @@ def test_a_group_without_context_names_none():
     a context (it once printed "· None")."""
     from dataclasses import replace
 
-    from kekiz.pages import SiteContext, commune_page
+    from kekiz.site.context import SiteContext
+    from kekiz.site.pages.communes import commune_page
     krefeld = REGISTRY.by_slug["krefeld"]
     first = krefeld.statements[0]
     twins = tuple(replace(first, id=f"{first.id}-{i}", context=None) for i in range(2))

@@ -12,18 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kekiz.charts import participation_chart, timeline_chart
-from kekiz.model import (
-    Cohort,
-    CohortInfo,
-    Commune,
-    CommuneType,
-    Milestone,
-    PartialDate,
-    Programme,
-    Registry,
-    Source,
-)
+from kekiz.site.graphics.charts import participation_chart, timeline_chart
+from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, Milestone, PartialDate, Programme, Registry, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 PROGRAMME_YAML = ROOT / "data" / "programme.yaml"
@@ -355,7 +345,7 @@ def _schema() -> dict:
 
 def _validate(value, schema: dict, root: dict) -> list[str]:
     """The build's own check of the contract (kekiz.contract): paths of the values that break it."""
-    from kekiz.contract import Contract
+    from kekiz.sources.contract import Contract
     return [".".join(map(str, e.absolute_path)) for e in Contract(root).validator.iter_errors(value)]
 
 

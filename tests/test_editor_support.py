@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from kekiz.yamlsource import read_yaml
+from kekiz.sources.yamlsource import read_yaml
 
 from conftest import ROOT
 

@@ -14,10 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kekiz.explainers import VideoSettingError, count_fragments, sign_video, sign_video_fragment, stand_fragment
-from kekiz.glossary import load_glossary
-from kekiz.model import Cohort, CommuneType
-from kekiz.registry import load_project
+from kekiz.site.pages.explainers import count_fragments, sign_video_fragment, stand_fragment
+from kekiz.sources.signvideo import VideoSettingError, sign_video
+from kekiz.sources.glossary import load_glossary
+from kekiz.model.registry import Cohort, CommuneType
+from kekiz.sources.registry import load_project
 
 from conftest import ROOT, read_page
 

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from kekiz import gemeinden as G
-from kekiz.geo import load_geodata
-from kekiz.model import CommuneType
-from kekiz.registry import load_project
-from kekiz.urls import relative
+from kekiz.model import gemeinden as G
+from kekiz.sources.geodata import load_geodata
+from kekiz.model.registry import CommuneType
+from kekiz.sources.registry import load_project
+from kekiz.site.urls import relative
 
 from conftest import ROOT, read_page
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.geo import GeoData, GeoDataError, load_geodata, parse_path
+from kekiz.model.geo import GeoData, GeoDataError, parse_path
+from kekiz.sources.geodata import load_geodata
 
 ROOT = Path(__file__).resolve().parents[1]
 GEO_FILE = ROOT / "data" / "nrw-geo.json"

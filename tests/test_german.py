@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kekiz import nrw
-from kekiz.german import Case, capfirst, is_kreis_name, kreis_phrase, nest_quotes, place_phrase, zu
+from kekiz.model import nrw
+from kekiz.model.german import Case, capfirst, is_kreis_name, kreis_phrase, nest_quotes, place_phrase, zu
 
 # Written out by hand (not derived), so a wrong rule fails: nominative, dative.
 EXPECTED = {

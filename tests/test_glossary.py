@@ -10,8 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
-from kekiz.diagnostics import RegistryError
-from kekiz.glossary import Glossary, Term, glossary_fragment, link_first_uses, load_glossary, name_forms
+from kekiz.sources.diagnostics import RegistryError
+from kekiz.model.glossary import Glossary, Term
+from kekiz.site.glossary import glossary_fragment, link_first_uses, name_forms
+from kekiz.sources.glossary import load_glossary
 
 from conftest import ROOT
 
@@ -296,10 +298,10 @@ _LINK_RE = re.compile(r'<a class="kekiz-glossar-link" href="([^"]*)">([^<]*)</a>
 def _known_names() -> list[str]:
     """Every place name, with its article forms as kekiz.german writes them (article dropped),
     gathered here independently of kekiz.glossary.protected_names."""
-    from kekiz import german, nrw
-    from kekiz.gemeinden import kreis_dative, kreis_nominative
-    from kekiz.geo import load_geodata
-    from kekiz.registry import load_project
+    from kekiz.model import german, nrw
+    from kekiz.model.gemeinden import kreis_dative, kreis_nominative
+    from kekiz.sources.geodata import load_geodata
+    from kekiz.sources.registry import load_project
     registry, geo = load_project(ROOT), load_geodata(ROOT / "data" / "nrw-geo.json")
     names = {n for c in registry.communes for n in (c.name, c.official_name)}
     names |= {n for a in (*geo.kreise, *geo.gemeinden) for n in (a.name, a.display_name)}
@@ -314,7 +316,7 @@ def _known_names() -> list[str]:
 
 
 def _generated_pages(site: Path) -> list[str]:
-    from kekiz.registry import load_project
+    from kekiz.sources.registry import load_project
     communes = [c.path for c in load_project(ROOT).communes]
     towns = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "gemeinden").glob("*/index.html")
                    if "http-equiv" not in p.read_text(encoding="utf-8")[:2000])  # not the redirect stubs

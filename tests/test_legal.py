@@ -18,12 +18,14 @@ import pytest
 from mkdocs.config import load_config
 
 from kekiz.__main__ import main as cli
-from kekiz.diagnostics import RegistryError
-from kekiz.legal import (ACCESSIBILITY_FILE, STATUS_WORDING, legal_pages,
-                         load_accessibility_statement)
-from kekiz.operator_settings import SETTINGS, Operator, SettingsError, load_operator, read_operator
-from kekiz.pages import SiteContext, commune_page
-from kekiz.registry import load_project
+from kekiz.sources.diagnostics import RegistryError
+from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
+from kekiz.model.accessibility import STATUS_WORDING
+from kekiz.site.pages.legal import legal_pages
+from kekiz.sources.operator import SETTINGS, Operator, SettingsError, load_operator, read_operator
+from kekiz.site.context import SiteContext
+from kekiz.site.pages.communes import commune_page
+from kekiz.sources.registry import load_project
 
 from conftest import ROOT, read_page
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kekiz.mappages import map_ags
-from kekiz.model import Cohort, CommuneType
-from kekiz.registry import load_project
+from kekiz.site.graphics.mapparts import map_ags
+from kekiz.model.registry import Cohort, CommuneType
+from kekiz.sources.registry import load_project
 
 from conftest import ROOT, read_page
 
@@ -91,7 +91,7 @@ def test_every_commune_page_has_a_named_locator_map(built_site):
 
 
 def test_registry_ags_all_have_shapes():
-    from kekiz.geo import load_geodata
+    from kekiz.sources.geodata import load_geodata
     geo = load_geodata(ROOT / "data" / "nrw-geo.json")
     missing = [c.slug for c in REGISTRY.communes if map_ags(c) not in geo]
     assert not missing

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.geo import GeoData, load_geodata
-from kekiz.maps import MapArea, attribution, legend_swatch, locator_base, locator_map, participation_map
+from kekiz.model.geo import GeoData
+from kekiz.sources.geodata import load_geodata
+from kekiz.site.graphics.maps import MapArea, attribution, legend_swatch, locator_base, locator_map, participation_map
 
 ROOT = Path(__file__).resolve().parents[1]
 CSS = ROOT / "docs" / "assets" / "stylesheets" / "kekiz.css"

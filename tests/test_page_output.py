@@ -3,7 +3,7 @@ and the parts held back from the search index are printed."""
 
 from __future__ import annotations
 
-from kekiz.compact import compact_html
+from kekiz.adapter.compact import compact_html
 
 
 def test_blank_lines_and_indentation_go():
@@ -27,44 +27,6 @@ def test_built_pages_have_no_blank_lines(built_site):
         assert "\n\n" not in html and "\n " not in html, path
 
 
-def test_parts_held_back_from_the_search_are_printed_without_markers():
-    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, printed, searched
-    parts = [f"<p>Absatz {i}</p>{UNSEARCHED_START}<span>Zitiervorschlag {i}</span>{UNSEARCHED_END}"
-             f"<svg><path d='M{i} 0'/></svg>" for i in range(3000)]
-    page = "<h1>Presse</h1>" + "".join(parts)
-    for generated in (False, True):
-        index = searched(page, generated=generated)
-        assert "Zitiervorschlag" not in index and "<svg" not in index and "Absatz 2999" in index
-    assert printed(page) == page.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
-    assert "kekiz:unsearched" not in printed(page) and printed(page).count("Zitiervorschlag") == 3000
-
-
-def test_a_held_back_part_that_is_not_closed_leaves_the_rest_to_the_indexer():
-    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, searched
-    page = f"<p>a</p>{UNSEARCHED_START}<p>b</p>{UNSEARCHED_END}<p>c</p><svg><p>d</p></svg><p>e</p><svg><p>f</p>"
-    assert searched(page, generated=False) == "<p>a</p><p>c</p><p>e</p><svg><p>f</p>"
-
-
-def test_holding_back_reads_the_page_a_bounded_number_of_times():
-    """The press pages hold thousands of held-back parts and no SVG: once, looking for the next
-    SVG from every part to the end of the page made a 5 MB page take minutes."""
-    from kekiz.searchtext import UNSEARCHED_END, UNSEARCHED_START, searched
-
-    class CountedPage(str):
-        """A page that counts the characters its searches read."""
-        read = 0
-
-        def find(self, sub, start=0, *rest):
-            found = str.find(self, sub, start, *rest)
-            CountedPage.read += (found if found >= 0 else len(self)) - start
-            return found
-
-    page = CountedPage("".join(f"<p>Absatz {i}</p>{UNSEARCHED_START}<p>Zitat {i}</p>{UNSEARCHED_END}<svg></svg>"
-                               if i % 100 == 0 else f"<p>Absatz {i}</p>{UNSEARCHED_START}<p>Zitat {i}</p>{UNSEARCHED_END}"
-                               for i in range(5_000)))
-    assert searched(page, generated=False).count("Absatz") == 5_000
-    assert CountedPage.read < 4 * len(page), CountedPage.read / len(page)
-
 
 _COUNT_MARKDOWN_CONVERTERS = r"""
 import sys, markdown
@@ -82,8 +44,8 @@ print(len(made))
 
 
 def test_generated_pages_make_no_markdown_converter(tmp_path):
-    """They have no Markdown: only the hand-written pages in docs/ are converted (the hook's
-    on_page_markdown skips the rest, a quarter of a millisecond a page)."""
+    """They have no Markdown: only the hand-written pages in docs/ are converted (their
+    pages are kekiz.adapter.page.GeneratedPage, a quarter of a millisecond a page saved)."""
     import os
     import subprocess
     import sys

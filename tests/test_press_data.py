@@ -17,12 +17,12 @@ import rdflib
 import shapely
 from shapely.geometry import shape
 
-from kekiz import feeds, previews
-from kekiz.exports import COMMUNE_COLUMNS, STATEMENT_COLUMNS
-from kekiz.german import nest_quotes
-from kekiz.inert import xml_text
-from kekiz.model import PlacedStatement
-from kekiz.registry import load, load_project
+from kekiz.site.files import feeds, previews
+from kekiz.site.files.opendata import COMMUNE_COLUMNS, STATEMENT_COLUMNS
+from kekiz.model.german import nest_quotes
+from kekiz.site.inert import xml_text
+from kekiz.model.registry import PlacedStatement
+from kekiz.sources.registry import load, load_project
 
 from conftest import ROOT, read_page, run_mkdocs_build
 from registry_fixtures import BASE
@@ -373,7 +373,7 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
 
 
 def test_inert_helpers_strip_control_characters_and_formulas():
-    from kekiz.inert import csv_cell, script_json
+    from kekiz.site.inert import csv_cell, script_json
     assert csv_cell("=1+1") == "'=1+1" and csv_cell("@x") == "'@x" and csv_cell("a=b") == "a=b"
     assert csv_cell("a\x01b\x7f") == "ab" and csv_cell(None) == ""
     text = script_json({"t": "</script><!-- \x01 \u2028"})
@@ -385,7 +385,7 @@ def test_clean_json_removes_every_character_xml_cannot_carry():
     """The fast path (no walk over the data) must give what walking every string gives, for
     every character of the Basic Multilingual Plane and a few beyond, and with a literal
     backslash before letters json uses in its escapes."""
-    from kekiz.inert import clean_json, clean_strings
+    from kekiz.site.inert import clean_json, clean_strings
     texts = [f"a{chr(cp)}b" for cp in range(0x10000)] + ["\U0001F600", "\\b\\f\\u0001", "\\\x01"]
     for text in texts:
         data = {"t": [text, {"k": text}]}
@@ -415,7 +415,7 @@ def test_programme_statements_follow_the_contract(tmp_path):
         '    source: {url: "https://example.org/", publisher: "X", title: null}\n')
     path = tmp_path / "programme.yaml"
     path.write_text(broken, encoding="utf-8")
-    from kekiz.diagnostics import RegistryError
+    from kekiz.sources.diagnostics import RegistryError
     with pytest.raises(RegistryError) as caught:
         load(ROOT / "data/communes.yaml", path)
     text = "\n".join(str(d) for d in caught.value.diagnostics)
@@ -445,21 +445,20 @@ def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
     characters in registry text (which would pass as the split markers) are never printed."""
     from dataclasses import replace
 
-    from kekiz import press
-    from kekiz.pages import SiteContext
-    from kekiz.urls import relative
+    from kekiz.site.pages import press
+    from kekiz.site.context import SiteContext
+    from kekiz.site.urls import relative
     items = list(REGISTRY.placed_statements)
     hostile = replace(items[0], statement=replace(items[0].statement, text="A\x00B\x01C", speaker="D\x00E"))
     items = [hostile] + items[1:]
     printed = press._PrintedItems(REGISTRY, SiteContext(site_name="Test"), items)
     for page in ("presse/", "presse/jahrgang-2012/", "presse/kommunen/krefeld/"):
         for item in items:
-            html = printed.html(item, page, searched_list=True)
+            html = printed.html(item, page)
             assert f'id="{item.dom_id}"' in html and html.count("<article") == 1
             assert f'<a href="{relative(item.target, page)}">' in html
             assert "\x00" not in html and "\x01" not in html
-        assert "ABC" in printed.html(hostile, page, searched_list=True)
-        assert "kekiz:unsearched" not in printed.html(items[1], page, searched_list=False)
+        assert "ABC" in printed.html(hostile, page)
 
 
 def test_feed_text_and_addresses_survive_every_character():

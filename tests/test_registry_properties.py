@@ -13,10 +13,10 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kekiz.contract import Contract
-from kekiz.diagnostics import RegistryError
-from kekiz.registry import load
-from kekiz.yamlsource import read_yaml
+from kekiz.sources.contract import Contract
+from kekiz.sources.diagnostics import RegistryError
+from kekiz.sources.registry import load
+from kekiz.sources.yamlsource import read_yaml
 
 from conftest import ROOT
 from registry_fixtures import BASE

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 from jsonschema import validators
 
-from kekiz import contract, schemarules
-from kekiz.model import Cohort, CommuneType, NoteKind, StatementForm
-from kekiz.yamlsource import read_yaml
+from kekiz.sources import contract, formats, schemarules
+from kekiz.model.registry import Cohort, CommuneType, NoteKind, StatementForm
+from kekiz.sources.yamlsource import read_yaml
 
 from conftest import ROOT
 from test_validation import CASES
@@ -92,7 +92,7 @@ def test_patterns_mean_the_same_in_python_and_javascript():
         result = subprocess.run([node, "-e", script, json.dumps([patterns, probes])], check=True, timeout=60,
                                 capture_output=True, text=True)
         in_javascript = json.loads(result.stdout)
-        in_python = [[bool(contract.schema_regex(p).search(x)) for x in probes] for p in patterns]
+        in_python = [[bool(formats.schema_regex(p).search(x)) for x in probes] for p in patterns]
         for pattern, js, py in zip(patterns, in_javascript, in_python):
             assert js == py, (pattern, [x for x, a, b in zip(probes, js, py) if a != b])
 
@@ -135,4 +135,4 @@ def test_date_patterns_accept_exactly_the_valid_shapes():
         assert validator.is_valid(good), good
     for bad in ["2017-13", "2017-00", "2017-01-32", "2017-1", "17", "２０１７", "2017-01-01\n", " 2017", "2017-01-00"]:
         assert not validator.is_valid(bad), bad
-    assert contract.check_date("2016-02-29") is None and contract.check_date("2017-02-29")
+    assert formats.check_date("2016-02-29") is None and formats.check_date("2017-02-29")

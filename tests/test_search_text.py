@@ -1,5 +1,6 @@
-"""What the search indexer reads of a generated page: only what it keeps (headings, text and a few
-tags), so that indexing costs less, and never less than it would have found in the full page."""
+"""What the site search finds: parts every page repeats (source lists, citation suggestions,
+the cohort's summary) carry Material's documented `data-search-exclude`, so the indexer skips
+them; the pages themselves are printed in full."""
 
 from __future__ import annotations
 
@@ -7,15 +8,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from material.plugins.search.plugin import Parser
 
-from kekiz.pages import SiteContext
-from kekiz.registry import load_project
-from kekiz.searchtext import searched
-from kekiz.site import build_site
-
-from conftest import ROOT, read_page
+from conftest import read_page
 
 
 def sections(html: str) -> list[tuple[str | None, str, str]]:
@@ -27,37 +22,24 @@ def sections(html: str) -> list[tuple[str | None, str, str]]:
             for s in parser.data if not s.is_excluded()]
 
 
-@pytest.fixture(scope="module")
-def generated_pages() -> dict[str, str]:
-    registry = load_project(ROOT)
-    site = build_site(registry, SiteContext(site_name="Test"), ROOT)
-    return {uri: page.html for uri, page in site.pages.items()}
+def test_citation_suggestions_and_source_lists_are_printed_but_not_indexed(built_site: Path):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    krefeld = [d for d in index["docs"] if d["location"].startswith("kommunen/krefeld/")]
+    assert krefeld and not any("Zitiervorschlag:" in d["text"] for d in krefeld)
+    assert not any(d["location"].endswith(("#quellen", "#zitieren")) for d in krefeld)
+    page = read_page(built_site, "kommunen/krefeld")
+    assert "Zitiervorschlag" in page and 'id="quellen"' in page
+    assert not any(d["location"].startswith("presse/") and "Zitiervorschlag:" in d["text"] for d in index["docs"])
 
 
-def test_the_indexer_finds_in_the_reduced_page_what_it_found_in_the_full_one(generated_pages):
-    assert len(generated_pages) > 400
-    for uri, html in generated_pages.items():
-        full, reduced = searched(html, generated=False), searched(html, generated=True)
-        assert sections(reduced) == sections(full), uri
-
-
-def test_kommune_pages_are_reduced_to_headings_text_and_kept_tags(generated_pages):
-    for uri, html in generated_pages.items():
-        if uri.startswith("kommunen/") and uri.count("/") == 2:
-            reduced = searched(html, generated=True)
-            tags = set(re.findall(r"</?([a-z0-9]+)", reduced))
-            assert tags <= {"h1", "h2", "h3", "p", "code", "li", "ul", "ol"}, (uri, tags)
-            assert len(reduced) < len(html) / 3, uri
-
-
-@pytest.mark.parametrize("page", [
-    '<h1 id="a">A</h1><div><h2 id="b">B</h2><p>x</p></div><p>y</p>',  # the indexer ends B's section with the div
-    '<h1 id="a">A</h1><p data-search-exclude>x</p><p>y</p>',
-    '<h1 id="a">A</h1><script>var x = "<p>";</script>',
-    '<h1 id="a">A</h1><pre>  a\n   b</pre>',
-])
-def test_pages_the_reduction_cannot_follow_are_left_as_they_are(page):
-    assert searched(page, generated=True) == page
+def test_no_index_entry_is_an_empty_section(built_site: Path):
+    """A heading inside an excluded part must be excluded itself, or the indexer adds an entry
+    for it with no text, titled with the page's title."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    page_titles = {d["location"]: d["title"] for d in index["docs"] if "#" not in d["location"]}
+    empty = [d["location"] for d in index["docs"] if "#" in d["location"] and not d["text"]
+             and d["title"] == page_titles.get(d["location"].split("#")[0])]
+    assert not empty
 
 
 def test_words_in_neighbouring_cells_stay_apart(built_site: Path):

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import jinja2
 
-from kekiz.themecache import CompiledTemplateCache, SharedParts
+from kekiz.adapter.theme import CompiledTemplateCache, SharedParts
 
 
 def _page(url: str, **meta) -> SimpleNamespace:

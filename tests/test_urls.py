@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from itertools import product
 
-from kekiz.urls import relative
+from kekiz.site.urls import relative
 
 
 def _by_posixpath(target: str, page: str) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.diagnostics import RegistryError
-from kekiz.registry import load
+from kekiz.sources.diagnostics import RegistryError
+from kekiz.sources.registry import load
 
 from conftest import ROOT, run_mkdocs_build
 from registry_fixtures import BASE, replace_line
@@ -157,7 +157,7 @@ def test_duplicate_key_is_not_silently_merged(tmp_path):
 
 
 def test_message_format_names_file_line_subject_field():
-    from kekiz.diagnostics import Diagnostic
+    from kekiz.sources.diagnostics import Diagnostic
     d = Diagnostic("data/communes.yaml", 12, 5, "krefeld", "ags", "falsch", "so geht es")
     assert d.format() == "data/communes.yaml:12:5: krefeld: ags: falsch — so geht es"
 
@@ -276,9 +276,9 @@ def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path):
     """What `make check` accepts, the build's map step accepts too: one entry for every area of NRW."""
     import json
 
-    from kekiz import nrw
-    from kekiz.geo import load_geodata
-    from kekiz.mappages import check_shapes
+    from kekiz.model import nrw
+    from kekiz.sources.geodata import load_geodata
+    from kekiz.site.graphics.mapparts import check_shapes
 
     geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
     entries = []
@@ -305,8 +305,8 @@ def test_a_hostile_file_costs_a_bounded_number_of_slow_walks(tmp_path):
     at most about MAX_MESSAGES of them; the rest is one pass of the reader and the compiled check."""
     import json
 
-    from kekiz.contract import MAX_MESSAGES, Contract
-    from kekiz.yamlsource import read_yaml
+    from kekiz.sources.contract import MAX_MESSAGES, Contract
+    from kekiz.sources.yamlsource import read_yaml
 
     contract = Contract(json.loads((ROOT / "data" / "communes.schema.json").read_text(encoding="utf-8")))
     fast, slow = contract.entry_lists["communes"]
@@ -342,7 +342,7 @@ def test_named_exceptions_are_sourced_and_name_real_areas():
     """Aachen: a kreisfreie Stadt whose AGS lies in the StädteRegion — data, with sources and a caveat."""
     import json
 
-    from kekiz import nrw
+    from kekiz.model import nrw
     special = json.loads((ROOT / "data" / "special-cases.json").read_text(encoding="utf-8"))
     geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
     gemeinden = {g["ags"]: g["name"] for g in geo["gemeinden"]}

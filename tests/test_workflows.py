@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kekiz.yamlsource import read_yaml
+from kekiz.sources.yamlsource import read_yaml
 
 from conftest import ROOT
 

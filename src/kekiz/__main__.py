@@ -6,17 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .diagnostics import RegistryError
-from .legal import ACCESSIBILITY_FILE, load_accessibility_statement
-from .operator_settings import SettingsError, load_operator
-from .registry import PROGRAMME_FILE, load_project, project_registry_path
+from kekiz.adapter.check import settings_problems
+from kekiz.sources.diagnostics import RegistryError
+from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
+from kekiz.sources.operator import SettingsError, load_operator
+from kekiz.sources.registry import PROGRAMME_FILE, load_project, project_registry_path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kekiz", description="Werkzeuge für die KeKiz-Website")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="Register und Betreiber-Angaben prüfen (data/communes.yaml, "
-                                         "data/programme.yaml, mkdocs.yml extra.operator), ohne zu bauen")
+    check = sub.add_parser("check", help="Register und Einstellungen prüfen (data/communes.yaml, "
+                                         "data/programme.yaml, mkdocs.yml extra.operator und extra.kekiz), ohne zu bauen")
     check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
     args = parser.parse_args(argv)
 
@@ -48,8 +49,12 @@ def _check_legal(root: Path) -> int:
         _operator, notices = load_operator(root)
     except SettingsError as error:
         problems += error.diagnostics
+    settings = settings_problems(root)
+    for line in settings:
+        print(line, file=sys.stderr)
     if problems:
         print(RegistryError(problems).report("nur geprüft, nichts gebaut"), file=sys.stderr)
+    if problems or settings:
         return 1
     for line in notices:
         print(line)

@@ -1,0 +1,28 @@
+"""`python -m kekiz check`, the part that needs MkDocs: mkdocs.yml read by MkDocs itself (with its
+!ENV tags), then `extra.kekiz` checked by the same typed config the build uses."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kekiz.adapter.config import SettingsProblem, read_settings, video_of
+
+
+def settings_problems(root: Path) -> list[str]:
+    """German lines, one per problem in mkdocs.yml's extra.kekiz; empty when all is well."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the check prints its own verdict
+    config_file = root / "mkdocs.yml"
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as error:
+        return [f"mkdocs.yml: {error}"]
+    try:
+        read_settings(config.extra, config_file)
+        video_of(config.extra, Path(config.docs_dir))
+    except SettingsProblem as problem:
+        return str(problem).splitlines()
+    return []

@@ -1,0 +1,179 @@
+"""All 396 Gemeinden of Nordrhein-Westfalen and whether they appear in the registry:
+themselves, through their Kreis, both, or neither — strictly as registry and boundary data
+show it (nothing about what a Kreis's programme covered).
+
+Pure functions of the model and the boundary data; `kekiz.gemeindepages` renders them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from kekiz.model import nrw
+from kekiz.model.geo import GeoArea, GeoData
+from kekiz.model.registry import Commune, CommuneType, Registry, sort_key
+
+INDEX_PATH = "gemeinden/"
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slugify(name: str) -> str:
+    """The Kommunen's slug rule: lower case, ä → ae, ö → oe, ü → ue, ß → ss, other runs → "-"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower().translate(_FOLD)).strip("-")
+
+
+class Coverage(str, Enum):
+    SELF = "selbst"          # the Gemeinde is a Kommune of the registry
+    KREIS = "kreis"          # its Kreis is
+    BOTH = "beide"           # both
+    NONE = "keine"           # neither
+
+    @property
+    def label(self) -> str:
+        return _COVERAGE_LABELS[self]
+
+
+_COVERAGE_LABELS = {
+    Coverage.SELF: "selbst teilgenommen",
+    Coverage.KREIS: "Kreis teilgenommen",
+    Coverage.BOTH: "selbst und Kreis teilgenommen",
+    Coverage.NONE: "weder selbst noch Kreis",
+}
+
+# Kreis names that are not "Kreis X" or "…kreis" need their own article and case.
+_CASES = {
+    "StädteRegion Aachen": ("die StädteRegion Aachen", "in der StädteRegion Aachen"),
+    "Märkischer Kreis": ("der Märkische Kreis", "im Märkischen Kreis"),
+    "Oberbergischer Kreis": ("der Oberbergische Kreis", "im Oberbergischen Kreis"),
+    "Rheinisch-Bergischer Kreis": ("der Rheinisch-Bergische Kreis", "im Rheinisch-Bergischen Kreis"),
+}
+
+
+def kreis_nominative(name: str) -> str:
+    """"der Kreis Unna", "die StädteRegion Aachen", "der Märkische Kreis"."""
+    return _CASES.get(name, (f"der {name}",))[0]
+
+
+def kreis_dative(name: str) -> str:
+    """"im Kreis Unna", "im Rhein-Kreis Neuss", "in der StädteRegion Aachen", "im Märkischen Kreis"."""
+    return _CASES.get(name, (None, f"im {name}"))[1]
+
+
+@dataclass(frozen=True)
+class KreisInfo:
+    ags: str                 # 5 digits
+    name: str                # display name, "Kreis Unna"
+    kreisfrei: bool
+    commune: Commune | None  # the Kreis (or kreisfreie Stadt) as a registry Kommune, if it is one
+
+    @property
+    def anchor(self) -> str:
+        """Its section on the A–Z page: "kreis-olpe", "hochsauerlandkreis", "stadt-hagen"."""
+        return f"stadt-{slugify(self.name)}" if self.kreisfrei else slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Gemeinde:
+    area: GeoArea
+    slug: str
+    kreis: KreisInfo
+    commune: Commune | None       # the Gemeinde itself as a registry Kommune
+    kreis_commune: Commune | None  # its Kreis as a participating registry Kreis (never for kreisfreie Städte)
+
+    @property
+    def name(self) -> str:
+        return self.area.name
+
+    @property
+    def ags(self) -> str:
+        return self.area.ags
+
+    @property
+    def path(self) -> str:
+        return f"gemeinden/{self.slug}/"
+
+    @property
+    def kreisfrei(self) -> bool:
+        return self.kreis.kreisfrei
+
+    @property
+    def kind(self) -> str:
+        """"kreisfreie Stadt", "Stadt" or "Gemeinde" (VG250's BEZ for the rest)."""
+        return "kreisfreie Stadt" if self.kreisfrei else self.area.kind
+
+    @property
+    def regierungsbezirk(self) -> str | None:
+        return nrw.regierungsbezirk(self.ags)
+
+    @property
+    def coverage(self) -> Coverage:
+        if self.commune and self.kreis_commune:
+            return Coverage.BOTH
+        if self.commune:
+            return Coverage.SELF
+        if self.kreis_commune:
+            return Coverage.KREIS
+        return Coverage.NONE
+
+    @property
+    def named_partner(self) -> bool:
+        """Named as a partner in its Kreis's joint application (registry: joint_application.partners)."""
+        joint = self.kreis_commune.joint_application if self.kreis_commune else None
+        return bool(joint) and self.name in joint.partners
+
+    @property
+    def target(self) -> str:
+        """Where links to this Gemeinde lead: its Kommune page if it is one (no duplicate page)."""
+        return self.commune.path if self.commune else self.path
+
+
+@dataclass(frozen=True)
+class Gemeinden:
+    all: tuple[Gemeinde, ...]       # alphabetically (German order)
+    kreise: tuple[KreisInfo, ...]   # the 53 Kreise and kreisfreie Städte, alphabetically by their own name
+
+    def in_kreis(self, kreis: KreisInfo) -> tuple[Gemeinde, ...]:
+        return tuple(g for g in self.all if g.kreis.ags == kreis.ags)
+
+    def by_letter(self) -> list[tuple[str, tuple[Gemeinde, ...]]]:
+        letters: dict[str, list[Gemeinde]] = {}
+        for g in self.all:
+            letters.setdefault(sort_key(g.name)[0].upper(), []).append(g)
+        return [(letter, tuple(members)) for letter, members in letters.items()]
+
+    def count(self, coverage: Coverage) -> int:
+        return sum(1 for g in self.all if g.coverage is coverage)
+
+    def get(self, ags: str) -> Gemeinde | None:
+        return next((g for g in self.all if g.ags == ags), None)
+
+
+def build(registry: Registry, geo: GeoData) -> Gemeinden:
+    """Every Gemeinde of the boundary data with its Kreis and its registry entries."""
+    by_ags = registry.by_ags
+    kreise = {}
+    for area in geo.kreise:
+        kreisfrei = nrw.KREISE.get(area.ags, (None, False))[1]
+        commune = by_ags.get(area.ags) or (by_ags.get(f"{area.ags}000") if kreisfrei else None)
+        kreise[area.ags] = KreisInfo(area.ags, area.display_name, kreisfrei, commune)
+    gemeinden = []
+    for area in geo.gemeinden:
+        kreis = kreise[area.kreis_ags]
+        commune = by_ags.get(area.ags)
+        if commune is not None and commune.type is CommuneType.KREIS:
+            commune = None  # cannot happen (a Kreis has 5 digits), but never count a Kreis as a town
+        kreis_commune = None
+        if not kreis.kreisfrei and kreis.commune is not None and kreis.commune.type is CommuneType.KREIS:
+            kreis_commune = kreis.commune
+        gemeinden.append(Gemeinde(area, slugify(area.name), kreis, commune, kreis_commune))
+    gemeinden.sort(key=lambda g: (sort_key(g.name), g.ags))
+    slugs = [g.slug for g in gemeinden]
+    duplicates = sorted({s for s in slugs if slugs.count(s) > 1})
+    if duplicates:
+        raise ValueError(f"Gemeinden mit gleichem Slug: {', '.join(duplicates)}")
+    # Kreise by their own name: "Kreis Olpe" under O, "Hochsauerlandkreis" under H (VG250's short name)
+    by_name = sorted(kreise.values(), key=lambda k: (sort_key(geo[k.ags].name), k.ags))
+    return Gemeinden(tuple(gemeinden), tuple(by_name))

@@ -1,0 +1,61 @@
+"""Pages for all Gemeinden: one page each (or, for a Gemeinde that is itself a Kommune of
+the registry, a redirect to its Kommune page: no duplicate content) and the A–Z page
+"Ist meine Stadt dabei?". Pure functions of the model; `kekiz.site` assembles them."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from kekiz.model.gemeinden import INDEX_PATH, Coverage, Gemeinde, Gemeinden, kreis_dative, kreis_nominative
+from kekiz.model.registry import Registry
+from kekiz.site.pages.communes import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, redirect_stub
+from kekiz.site.context import RenderedPage, SiteContext
+from kekiz.site.templating import render
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, locator_svg: str | None) -> RenderedPage:
+    kreis = gemeinde.kreis_commune
+    html = render(
+        "gemeinde.html.j2", gemeinde.path,
+        g=gemeinde, kc=kreis,
+        kreis_cohort=registry.programme.cohorts[kreis.cohort] if kreis else None,
+        im_kreis=kreis_dative(gemeinde.kreis.name),
+        der_kreis=kreis_nominative(gemeinde.kreis.name),
+        index=INDEX_PATH, overview=OVERVIEW_PATH, explainer=EXPLAINER_PATH,
+        geo_attribution=site.geo_attribution,
+        locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
+    )
+    return RenderedPage(gemeinde.path, gemeinde.name, describe(gemeinde), html)
+
+
+def describe(gemeinde: Gemeinde) -> str:
+    where = "kreisfreie Stadt" if gemeinde.kreisfrei else f"{gemeinde.kind} {kreis_dative(gemeinde.kreis.name)}"
+    answer = {
+        Coverage.KREIS: "nicht selbst; ihr Kreis nahm als Kreis teil",
+        Coverage.NONE: "weder selbst noch über einen Kreis",
+    }.get(gemeinde.coverage, "ja")
+    return f"{gemeinde.name} ({where}) bei „Kein Kind zurücklassen!“? {_capfirst(answer)}."
+
+
+def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
+    counts = {c.value: gemeinden.count(c) for c in Coverage}
+    html = render(
+        "gemeinden_index.html.j2", INDEX_PATH,
+        total=len(gemeinden.all), counts=counts, letters=gemeinden.by_letter(), kreise=gemeinden.kreise,
+        gemeinden=gemeinden, overview=OVERVIEW_PATH, map_path=MAP_PATH, geo_attribution=site.geo_attribution,
+        nominative=lambda name: _capfirst(kreis_nominative(name)),
+    )
+    description = (f"Alle {len(gemeinden.all)} Städte und Gemeinden in Nordrhein-Westfalen: ob sie selbst oder "
+                   "über ihren Kreis an „Kein Kind zurücklassen!“ teilnahmen.")
+    # Its Kreis sections are the only search entries named after a Kreis that did not take
+    # part; boosted, a search for "Kreis Olpe" lists the Kreis before the town of Olpe.
+    return RenderedPage(INDEX_PATH, "Ist meine Stadt dabei?", description, html, search_boost=2)
+
+
+def redirects(gemeinden: Gemeinden, site: SiteContext) -> dict[str, str]:
+    """/gemeinden/<slug>/ of a Gemeinde that is a Kommune itself leads to the Kommune page."""
+    return {f"{g.path}index.html": redirect_stub(g.commune, g.path, site) for g in gemeinden.all if g.commune}

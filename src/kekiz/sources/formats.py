@@ -1,0 +1,66 @@
+"""The formats the data schemas name (kekiz-datum, kekiz-web-adresse) and the schema regex rule,
+shared by the contract (kekiz.sources.contract) and jsonschema's walk (kekiz.sources.schemarules)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from kekiz.sources.diagnostics import shown
+
+
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                  "Oktober", "November", "Dezember")
+
+
+# -- formats: what a pattern cannot say ---------------------------------------------------------
+def check_date(value: str) -> str | None:
+    """German reason why `value` (already of the right shape) is no calendar date, or None."""
+    match = _DATE_RE.match(value)
+    if not match or not match.group(3):
+        return None  # the pattern reports the shape
+    year, month, day = (int(g) for g in match.groups())
+    if 1 <= month <= 12 and day > calendar.monthrange(year, month)[1]:
+        return f"den {day}. {_GERMAN_MONTHS[month - 1]} {year} gibt es nicht"
+    return None
+
+
+def check_url(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 — raises ValueError for a port out of range
+    except ValueError as exc:
+        return f"die Web-Adresse lässt sich nicht zerlegen ({shown(str(exc))})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "die Web-Adresse hat kein http:// oder https:// mit einem Servernamen"
+    return None
+
+
+FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": check_url}
+
+
+def explain_date(value: str) -> str | None:
+    """A more precise reason for a date the pattern rejected ("den Monat 13 gibt es nicht")."""
+    parts = value.split("-")
+    if any(ch.isdigit() and not ch.isascii() for ch in value):
+        return "enthält Ziffern, die keine Ziffern 0–9 sind"
+    if 2 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts) and len(parts[0]) == 4 \
+            and all(len(p) == 2 for p in parts[1:]):
+        if not 1 <= int(parts[1]) <= 12:
+            return f"den Monat {parts[1]} gibt es nicht"
+        if len(parts) == 3 and not 1 <= int(parts[2]) <= 31:
+            return f"den Tag {parts[2]} gibt es nicht"
+    return None
+
+
+# -- patterns as editors read them ----------------------------------------------------------------
+@lru_cache(maxsize=256)
+def schema_regex(pattern: str) -> re.Pattern:
+    """A schema's pattern with ECMAScript's `$` (end of text), as editors' tools read it."""
+    return re.compile(re.sub(r"(?<!\\)\$\Z", r"\\Z", pattern))
+
+
+# -- from findings to German messages ------------------------------------------------------------

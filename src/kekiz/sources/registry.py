@@ -1,0 +1,310 @@
+"""Load and validate the registry (data/communes.yaml) and programme facts (data/programme.yaml).
+
+The only way to get a `Registry`. The JSON Schemas in data/ are the one statement of the
+structure — editors' tools check the same files while typing — and `kekiz.contract` turns
+their findings into German messages. This module adds only what a schema cannot say:
+uniqueness across entries, the AGS against its type and the real Kreise and Gemeinden,
+quotation marks around texts and colliding former slugs. Then it builds the model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kekiz.model import nrw
+from kekiz.sources.contract import MAX_MESSAGES, Contract, subject_of
+from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
+from kekiz.model.german import Case, kreis_phrase, place_phrase
+from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, JointApplication, Milestone, Note, NoteKind, PartialDate, Programme, Registry, Source, Statement, StatementForm
+from kekiz.sources.yamlsource import Document, Path_, read_yaml
+
+REGISTRY_ENV = "KEKIZ_REGISTRY"
+REGISTRY_FILE = Path("data/communes.yaml")
+PROGRAMME_FILE = Path("data/programme.yaml")
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
+REGISTRY_SCHEMA = "communes.schema.json"
+PROGRAMME_SCHEMA = "programme.schema.json"
+GEODATA = "nrw-geo.json"
+SPECIAL_CASES = "special-cases.json"
+
+_OPENING_QUOTES = "„“\"«»‚‘'"
+_CLOSING_QUOTES = "“”\"»«‘’'"
+
+
+def project_registry_path(root: Path) -> Path:
+    """The registry file: $KEKIZ_REGISTRY if set (tests use it), else data/communes.yaml."""
+    override = os.environ.get(REGISTRY_ENV)
+    return Path(override) if override else root / REGISTRY_FILE
+
+
+def load_project(root: Path) -> Registry:
+    """Load the registry and programme facts of the project at `root`."""
+    return load(project_registry_path(root), root / PROGRAMME_FILE, display_root=root, data_dir=root / "data")
+
+
+def load(registry_file: Path, programme_file: Path, *, display_root: Path | None = None,
+         data_dir: Path = DATA_DIR) -> Registry:
+    """Read, validate and build the model; raise RegistryError listing every problem."""
+    reg_doc = read_yaml(registry_file, _display(registry_file, display_root))
+    prog_doc = read_yaml(programme_file, _display(programme_file, display_root))
+    problems: list[Diagnostic] = reg_doc.problems + prog_doc.problems
+    registry_ok = _check(reg_doc, data_dir / REGISTRY_SCHEMA, problems, _registry_rules(data_dir))
+    programme_ok = _check(prog_doc, data_dir / PROGRAMME_SCHEMA, problems, _programme_rules)
+    if problems or not registry_ok or not programme_ok:
+        raise RegistryError(problems or [Diagnostic(reg_doc.file, 1, 1, "", "", "die Datei ist leer",
+                                                    "die Felder der Datei eintragen")])
+    return Registry(communes=tuple(_commune(reg_doc, i, raw) for i, raw in enumerate(reg_doc.data["communes"])),
+                    programme=_programme(prog_doc.data), stand=PartialDate.parse(reg_doc.data["stand"]))
+
+
+def _check(doc: Document, schema_file: Path, problems: list[Diagnostic], rules) -> bool:
+    """Schema, then the rules a schema cannot state. True if the file was read at all."""
+    if doc.problems:
+        return False
+    try:
+        contract = _contract(schema_file)
+    except (OSError, ValueError) as exc:  # a project file, not the editors' input (an invalid schema too)
+        problems.append(Diagnostic(schema_file.as_posix(), 1, 1, "", "",
+                                   f"das Schema lässt sich nicht lesen ({shown(str(exc))})",
+                                   "die Datei aus dem Repository wiederherstellen (git checkout)"))
+        return False
+    before = len(problems)
+    problems.extend(contract.diagnostics(doc))
+    if rules is not None and len(problems) == before:
+        problems.extend(rules(doc, contract))
+    return doc.data is not None
+
+
+@lru_cache(maxsize=8)
+def _cached_contract(schema_file: Path, mtime: float) -> Contract:
+    return Contract(json.loads(schema_file.read_text(encoding="utf-8")))
+
+
+def _contract(schema_file: Path) -> Contract:
+    return _cached_contract(schema_file, schema_file.stat().st_mtime)
+
+
+def _display(path: Path, root: Path | None) -> str:
+    """Show paths relative to the project (or the working directory) when possible."""
+    path = path.absolute()
+    for base in (root, Path.cwd()):
+        if base is not None:
+            try:
+                return path.relative_to(base.absolute()).as_posix()
+            except ValueError:
+                pass
+    return str(path)
+
+
+# -- rules a schema cannot state ------------------------------------------------------------
+class _Areas:
+    """The Kreise and Gemeinden of NRW (data/nrw-geo.json) and the named exceptions."""
+
+    def __init__(self, data_dir: Path):
+        geo = json.loads((data_dir / GEODATA).read_text(encoding="utf-8"))
+        self.kreise = {k["ags"]: k["name"] for k in geo["kreise"]}
+        self.gemeinden = {g["ags"]: g["name"] for g in geo["gemeinden"]}
+        special = json.loads((data_dir / SPECIAL_CASES).read_text(encoding="utf-8"))
+        # Cities filed under a Kreis that keep the status of a kreisfreie Stadt (Aachen).
+        self.kreisfrei_in_kreis = {e["ags"]: e for e in special["kreisfreie_staedte_in_kreisen"]}
+
+
+def _registry_rules(data_dir: Path):
+    def rules(doc: Document, contract: Contract) -> list[Diagnostic]:
+        try:
+            areas = _areas(data_dir)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return [Diagnostic(f"{data_dir.name}/{GEODATA}", 1, 1, "", "",
+                               f"die Gebietsdaten lassen sich nicht lesen ({shown(str(exc))})",
+                               "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")]
+        return _Rules(doc, areas, contract).run()
+    return rules
+
+
+@lru_cache(maxsize=4)
+def _areas(data_dir: Path) -> _Areas:
+    return _Areas(data_dir)
+
+
+class _Rules:
+    """Runs on schema-valid data only, so every field has its declared shape."""
+
+    def __init__(self, doc: Document, areas: _Areas, contract: Contract):
+        self.doc, self.areas, self.contract = doc, areas, contract
+        self.problems: list[Diagnostic] = []
+        self.entries: list[dict] = doc.data["communes"]
+
+    def error(self, path: Path_, problem: str, fix: str) -> None:
+        line, col = self.doc.where(path)
+        if len(self.problems) >= MAX_MESSAGES:
+            if len(self.problems) == MAX_MESSAGES:
+                self.problems.append(Diagnostic(self.doc.file, line, col, "", "",
+                                                f"weitere Fehler ab hier nicht gezeigt (höchstens {MAX_MESSAGES} "
+                                                "Meldungen je Datei)", "erst die gezeigten Fehler beheben, dann erneut prüfen"))
+            return
+        subject, field = subject_of(self.doc.data, path, self.contract)
+        self.problems.append(Diagnostic(self.doc.file, line, col, subject, field, problem, fix))
+
+    def run(self) -> list[Diagnostic]:
+        slugs: dict[str, int] = {}
+        ags_seen: dict[str, str] = {}
+        for index, entry in enumerate(self.entries):
+            path = ("communes", index)
+            slug, ags = entry["slug"], entry["ags"]
+            if slug in slugs:
+                self.error(path + ("slug",), f"der Slug „{slug}“ ist schon vergeben (Zeile {slugs[slug]})",
+                           "jeder Kommune einen eigenen Slug geben")
+            else:
+                slugs[slug] = self.doc.where(path + ("slug",))[0]
+            if ags in ags_seen:
+                self.error(path + ("ags",), f"der AGS „{ags}“ gehört schon zu „{ags_seen[ags]}“",
+                           "den AGS prüfen: jede Kommune steht nur einmal im Register")
+            else:
+                ags_seen[ags] = slug
+            self.ags(path, CommuneType(entry["type"]), ags)
+            ids: dict[str, int] = {}
+            for i, statement in enumerate(entry["statements"]):
+                sid = statement["id"]
+                if sid in ids:
+                    self.error(path + ("statements", i, "id"),
+                               f"die Kennung „{sid}“ hat schon die {ids[sid] + 1}. Äußerung dieser Kommune",
+                               "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+                else:
+                    ids[sid] = i
+                self.quotes(path + ("statements", i), statement)
+        claimed: dict[str, str] = {}
+        for index, entry in enumerate(self.entries):
+            for i, old in enumerate(entry.get("former_slugs", [])):
+                where = ("communes", index, "former_slugs", i)
+                if old in slugs:
+                    self.error(where, f"der frühere Slug „{old}“ ist der aktuelle Slug einer Kommune",
+                               "den Eintrag aus former_slugs löschen; eine Adresse kann nur auf eine Seite führen")
+                elif old in claimed and claimed[old] != entry["slug"]:
+                    self.error(where, f"der frühere Slug „{old}“ steht auch bei „{claimed[old]}“",
+                               "ihn nur bei der Kommune lassen, zu der die alte Adresse gehörte")
+                else:
+                    claimed[old] = entry["slug"]
+        return self.problems
+
+    def ags(self, path: Path_, ctype: CommuneType, ags: str) -> None:
+        """The schema knows the shape (05…, 5 or 8 digits by type); here: does the area exist, and its status."""
+        where = path + ("ags",)
+        lookup = "den AGS im Gemeindeverzeichnis (Destatis) nachschlagen"
+        kreis_ags = ags[:5]
+        if kreis_ags not in self.areas.kreise:
+            self.error(where, f"„{kreis_ags}“ ist kein Kreis und keine kreisfreie Stadt in NRW", lookup)
+            return
+        kreis = nrw.KREISE.get(kreis_ags, (self.areas.kreise[kreis_ags], False))
+        kreis_name, kreisfrei = kreis
+        in_kreis = place_phrase(kreis_name, Case.LOCATIVE) if kreisfrei else kreis_phrase(kreis_name, Case.LOCATIVE)
+        if ctype is CommuneType.KREIS:
+            if kreisfrei:
+                self.error(where, f"„{ags}“ ist der Schlüssel der kreisfreien Stadt {kreis_name}, nicht eines Kreises",
+                           "den Typ auf kreisfreie-stadt ändern und den 8-stelligen AGS eintragen")
+            return
+        if ags not in self.areas.gemeinden:
+            self.error(where, f"eine Gemeinde mit dem AGS „{ags}“ gibt es {in_kreis} nicht",
+                       lookup + " (die letzten drei Ziffern)")
+            return
+        exception = self.areas.kreisfrei_in_kreis.get(ags)
+        if ctype is CommuneType.KREISFREIE_STADT and not kreisfrei and exception is None:
+            self.error(where, f"„{ags}“ ({self.areas.gemeinden[ags]}) liegt {in_kreis}, "
+                              "ist also keine kreisfreie Stadt",
+                       "den Typ auf kreisangehoerige-stadt ändern oder den AGS berichtigen")
+        elif ctype is CommuneType.KREISANGEHOERIGE_STADT and (kreisfrei or exception is not None):
+            name = self.areas.gemeinden[ags]
+            self.error(where, f"„{ags}“ ist die kreisfreie Stadt {name}, keine kreisangehörige Stadt"
+                              + (" (benannte Ausnahme in data/special-cases.json)" if exception else ""),
+                       "den Typ auf kreisfreie-stadt ändern oder den AGS berichtigen")
+
+    def quotes(self, path: Path_, statement: dict) -> None:
+        _quote_marks(path, statement, self.error)
+
+
+def _programme_rules(doc: Document, contract: Contract) -> list[Diagnostic]:
+    """Programme statements: unique ids, no outer quotation marks (as for the Kommunen's)."""
+    problems: list[Diagnostic] = []
+
+    def error(path: Path_, problem: str, fix: str) -> None:
+        line, col = doc.where(path)
+        subject, field = subject_of(doc.data, path, contract)
+        problems.append(Diagnostic(doc.file, line, col, subject, field, problem, fix))
+
+    ids: dict[str, int] = {}
+    for i, statement in enumerate(doc.data.get("statements", ())):
+        sid = statement["id"]
+        if sid in ids:
+            error(("statements", i, "id"), f"die Kennung „{sid}“ hat schon die {ids[sid] + 1}. Äußerung zum Programm",
+                  "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+        else:
+            ids[sid] = i
+        _quote_marks(("statements", i), statement, error)
+    return problems[:MAX_MESSAGES]
+
+
+def _quote_marks(path: Path_, statement: dict, error) -> None:
+    stripped = statement["text"].strip()
+    if stripped[:1] in _OPENING_QUOTES and stripped[-1:] in _CLOSING_QUOTES:
+        fix = ("die äußeren Anführungszeichen löschen; die Website setzt sie selbst"
+               if statement["form"] == StatementForm.QUOTE.value else
+               "eine Wiedergabe steht nie in Anführungszeichen: Zeichen löschen, "
+               "oder form: quote, wenn die Quelle wörtlich zitiert")
+        error(path + ("text",), "der Text steht in Anführungszeichen", fix)
+
+
+# -- the model, from valid data ----------------------------------------------------------------
+def _date(value: str | None) -> PartialDate | None:
+    return None if value is None else PartialDate.parse(value)
+
+
+def _text(value: str | None) -> str | None:
+    return None if value is None else value.strip()
+
+
+def _source(raw: dict) -> Source:
+    return Source(url=raw["url"], publisher=_text(raw["publisher"]), title=_text(raw.get("title")),
+                  date=_date(raw.get("date")))
+
+
+def _sources(raw: list) -> tuple[Source, ...]:
+    return tuple(_source(s) for s in raw)
+
+
+def _statement(raw: dict) -> Statement:
+    return Statement(id=raw["id"], added=PartialDate.parse(raw["added"]), text=raw["text"].strip(),
+                     form=StatementForm(raw["form"]), speaker=_text(raw["speaker"]), role=_text(raw["role"]),
+                     date=_date(raw["date"]), source=_source(raw["source"]),
+                     context=_text(raw.get("context")), note=_text(raw.get("note")))
+
+
+def _joint_application(raw: dict | None) -> JointApplication | None:
+    if raw is None:
+        return None
+    return JointApplication(text=raw["text"].strip(), partners=tuple(p.strip() for p in raw["partners"]),
+                            sources=_sources(raw["sources"]))
+
+
+def _commune(doc: Document, index: int, raw: dict) -> Commune:
+    return Commune(
+        slug=raw["slug"], name=raw["name"].strip(), official_name=raw["official_name"].strip(),
+        type=CommuneType(raw["type"]), cohort=Cohort(raw["cohort"]), ags=raw["ags"],
+        sources=_sources(raw["sources"]), statements=tuple(_statement(s) for s in raw["statements"]),
+        former_slugs=tuple(raw.get("former_slugs", ())),
+        notes=tuple(Note(kind=NoteKind(n["kind"]), text=n["text"].strip(), sources=_sources(n["sources"]))
+                    for n in raw.get("notes", ())),
+        joint_application=_joint_application(raw.get("joint_application")),
+        line=doc.where(("communes", index))[0],
+    )
+
+
+def _programme(data: dict[str, Any]) -> Programme:
+    cohorts = {Cohort(c["cohort"]): CohortInfo(Cohort(c["cohort"]), c["programme"].strip(), c["summary"].strip(),
+                                               _sources(c["sources"])) for c in data["cohorts"]}
+    milestones = [Milestone(PartialDate.parse(m["date"]), m["label"].strip(), _sources(m["sources"]),
+                            note=_text(m.get("note")), sequel=m.get("sequel", False)) for m in data["milestones"]]
+    return Programme(cohorts=cohorts, milestones=tuple(sorted(milestones, key=lambda m: m.date.key)),
+                     statements=tuple(_statement(s) for s in data.get("statements", ())))

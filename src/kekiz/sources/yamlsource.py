@@ -1,0 +1,414 @@
+"""Read untrusted YAML into plain Python values while remembering where each value stood.
+
+Nothing an editor writes may crash, hang or silently change the data. So the file is not
+handed to a YAML loader: libyaml only *parses* it into events (its parser is iterative, its
+composer recursive — 100,000 nested brackets crash the process), and this module builds the
+values from the events itself, in one loop with a depth limit, resolving plain scalars by the
+YAML 1.2 core schema that editors' tools use (so `no` stays text and `2017-01-11` stays a
+date string as written). Aliases, merge keys, explicit tags, duplicate keys and keys that are
+not text are reported at their own position; every value's line and column is kept by path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kekiz.sources.diagnostics import Diagnostic, shown
+
+Path_ = tuple[str | int, ...]
+
+MAX_DEPTH = 40           # the registry needs 6 levels; libyaml itself recurses nowhere we call it
+MAX_STRUCTURAL = 100     # a hostile file gets the first hundred problems, not a hundred thousand
+MAX_REPORTED_CHARACTERS = 20  # bad characters: report the first few, not a million lines
+_KEY = "\x00key"  # marks a key position in Document.positions, cannot clash with a field name
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as editors' tools read it.
+_NULL_RE = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL_RE = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_INT_RE = re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_FLOAT_RE = re.compile(r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                       r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)\Z")
+_MAX_NUMBER_DIGITS = 100  # Python refuses int() of 4,300+ digits; no field needs more than 4
+
+# Characters YAML forbids in a stream (everything else libyaml accepts); libyaml reports
+# them by byte offset only, so find them first and report line and column.
+_NON_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, the position of every value, and problems found."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)  # the file could not be read at all
+    # Problems inside the structure, by path: the validator names the Kommune and field for them.
+    structural: list[tuple[Path_, int, int, str, str]] = field(default_factory=list)
+    # Plain scalars that YAML read as something other than text, as written ("05570004").
+    plain_text: dict[Path_, str] = field(default_factory=dict)
+    structural_overflow: int = 0  # structural problems beyond MAX_STRUCTURAL, counted only
+    _broken: set[Path_] = field(default_factory=set)
+
+    def add_structural(self, path: Path_, line: int, col: int, problem: str, fix: str) -> None:
+        self._broken.add(path)
+        if len(self.structural) < MAX_STRUCTURAL:
+            self.structural.append((path, line, col, problem, fix))
+        else:
+            self.structural_overflow += 1
+
+    def is_broken(self, path: Path_) -> bool:
+        """True if `path` or a parent already has a structural problem (report it only once)."""
+        return any(path[:n] in self._broken for n in range(len(path) + 1))
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at `path`, or of its nearest known parent."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def key_where(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the key at `path` (falls back to its value)."""
+        return self.positions.get((_KEY,) + path) or self.where(path)
+
+
+def read_yaml(path: Path, display_name: str) -> Document:
+    """Parse `path`. Problems reading the file end up in `Document.problems`, never as exceptions."""
+    doc = Document(file=display_name, data=None)
+
+    def fail(line: int, col: int, problem: str, fix: str) -> Document:
+        doc.problems.append(Diagnostic(display_name, line, col, "", "", problem, fix))
+        return doc
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return fail(1, 1, "die Datei gibt es nicht",
+                    "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)")
+    except IsADirectoryError:
+        return fail(1, 1, "das ist ein Ordner, keine Datei",
+                    "den Pfad zur YAML-Datei angeben (für das Register auch die Variable KEKIZ_REGISTRY)")
+    except OSError as exc:
+        return fail(1, 1, f"die Datei lässt sich nicht lesen ({shown(exc.strerror or type(exc).__name__)})",
+                    "Pfad und Zugriffsrechte prüfen")
+    try:
+        text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
+    except UnicodeDecodeError as exc:
+        line, col = _position_of_byte(raw, exc.start)
+        return fail(line, col, f"an dieser Stelle steht ein Byte (0x{raw[exc.start]:02X}), das kein UTF-8 ist",
+                    "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
+    bad = [m for _, m in zip(range(MAX_REPORTED_CHARACTERS), _NON_PRINTABLE_RE.finditer(text))]
+    for match in bad:
+        line, col = _position_of_char(text, match.start())
+        fail(line, col, f"unzulässiges Steuerzeichen U+{ord(match.group()):04X}",
+             "das Zeichen löschen (es ist oft unsichtbar: die Stelle markieren und neu tippen)")
+    if bad:
+        return doc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return fail(1, 1, "die Datei ist leer", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
+    _Builder(doc, text).run()
+    return doc
+
+
+def _position_of_char(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _position_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as editors count) of a byte offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace"))
+    return raw.count(b"\n", 0, offset) + 1, column + 1
+
+
+# libyaml (bundled with PyYAML's wheels) parses ~10x faster than the pure-Python parser.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# A frame of the builder's stack: [path, container, is_key, pending key, key accepted].
+# is_key: a collection used as a mapping key (reported, then dropped); pending key is _NO_KEY
+# while a mapping waits for its next key. Plain lists: this loop runs once per event.
+_PATH, _VALUE, _IS_KEY, _PENDING, _KEY_OK = range(5)
+_NO_KEY = object()
+_DROP = object()
+_INVALID = "\x00ungültig"  # path part under which a value with an unusable key is dropped
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")  # first characters of null, bool and numbers
+_COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+class _Builder:
+    """Builds values from parser events: no recursion, so no depth can crash it."""
+
+    def __init__(self, doc: Document, text: str):
+        self.doc = doc
+        self.text = text
+        self.stack: list[list] = []
+        self.documents = 0
+        self.result: Any = None
+
+    def run(self) -> None:
+        loader = _Loader(self.text)
+        try:
+            while True:
+                event = loader.get_event()
+                if event is None or type(event) is yaml.StreamEndEvent:
+                    break
+                if not self.handle(event):
+                    return
+        except yaml.MarkedYAMLError as exc:
+            self.syntax_error(exc)
+            return
+        except yaml.YAMLError as exc:  # reader errors carry no line; characters were checked above
+            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "",
+                                                f"YAML-Fehler: {shown(str(exc))}", "die Datei im Editor prüfen"))
+            return
+        finally:
+            loader.dispose()
+        self.doc.data = self.result
+
+    def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        character = self.text_at(line, col)
+        problem, fix = explain_syntax_error(exc.problem or exc.context or "", character)
+        self.doc.problems.append(Diagnostic(self.doc.file, line, col, "", "", problem, fix))
+
+    def text_at(self, line: int, col: int) -> str:
+        lines = self.text.split("\n", line)
+        row = lines[line - 1] if len(lines) >= line else ""
+        return row[col - 1:col]
+
+    # -- events ------------------------------------------------------------------------
+    def handle(self, event: yaml.Event) -> bool:
+        """Handle one event; False stops reading (the problem is recorded)."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent and self.stack:  # most events: inlined for speed
+            top = self.stack[-1]
+            pending = top[_PENDING]
+            if pending is _NO_KEY:
+                self.accept_key(top, self.scalar(event, top[_PATH], is_key=True), event, event)
+                return True
+            key_ok = top[_KEY_OK]
+            path = top[_PATH] + ((len(top[_VALUE]) if pending is None else pending if key_ok else _INVALID),)
+            mark = event.start_mark
+            self.doc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+            value = self.scalar(event, path)
+            if pending is None:
+                top[_VALUE].append(value)
+            else:
+                if key_ok:
+                    top[_VALUE][pending] = value
+                top[_PENDING] = _NO_KEY
+            return True
+        if kind is yaml.ScalarEvent:
+            self.position((), event)
+            self.result = self.scalar(event, ())
+            return True
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(self.stack) >= MAX_DEPTH:
+                self.stop(event, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+                          "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen")
+                return False
+            path, is_key = self.slot_path()
+            if event.tag not in _COLLECTION_TAGS:
+                self.tag_problem(event, path)
+            self.position(path, event)
+            is_map = kind is yaml.MappingStartEvent
+            self.stack.append([path, {} if is_map else [], is_key, _NO_KEY if is_map else None, True])
+            return True
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = self.stack.pop()
+            self.deliver(frame[_VALUE], event, frame[_PATH], from_key=frame[_IS_KEY])
+            return True
+        if kind is yaml.AliasEvent:
+            path, is_key = self.slot_path()
+            self.position(path, event)
+            self.structural(path, event, "Verweise mit * (YAML-Alias) werden nicht unterstützt",
+                            "die Angaben an dieser Stelle ausschreiben")
+            self.deliver(_DROP if is_key else None, event, path, from_key=is_key)
+            return True
+        if kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.stop(event, "die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
+                          "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
+                return False
+        return True  # stream and document starts and ends
+
+    def stop(self, event: yaml.Event, problem: str, fix: str) -> None:
+        mark = event.start_mark
+        self.doc.problems.append(Diagnostic(self.doc.file, mark.line + 1, mark.column + 1, "", "", problem, fix))
+
+    def slot_path(self) -> tuple[Path_, bool]:
+        """Path of the value the next event starts, and whether it is a mapping key."""
+        if not self.stack:
+            return (), False
+        top = self.stack[-1]
+        pending = top[_PENDING]
+        if pending is None:  # a sequence
+            return top[_PATH] + (len(top[_VALUE]),), False
+        if pending is _NO_KEY:
+            return top[_PATH], True
+        return top[_PATH] + (pending if top[_KEY_OK] else _INVALID,), False
+
+    def position(self, path: Path_, event: yaml.Event) -> None:
+        self.doc.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+
+    def structural(self, path: Path_, event: yaml.Event, problem: str, fix: str) -> None:
+        self.doc.add_structural(path, event.start_mark.line + 1, event.start_mark.column + 1, problem, fix)
+
+    def deliver(self, value: Any, event: yaml.Event, path: Path_, *, from_key: bool,
+                key_event: yaml.Event | None = None) -> None:
+        if not self.stack:
+            self.result = value
+            return
+        top = self.stack[-1]
+        if top[_PENDING] is None:
+            top[_VALUE].append(value)
+            return
+        if from_key:
+            self.accept_key(top, value, event, key_event)
+            return
+        if top[_KEY_OK]:
+            top[_VALUE][top[_PENDING]] = value
+        top[_PENDING] = _NO_KEY
+
+    def accept_key(self, frame: list, key: Any, event: yaml.Event, key_event: yaml.Event | None) -> None:
+        start = event.start_mark if key_event is None else key_event.start_mark
+        line, col = start.line + 1, start.column + 1
+        frame[_PENDING], frame[_KEY_OK] = key, False
+        path = frame[_PATH]
+        if not isinstance(key, str):
+            shown_key = shown(key_event.value) if key_event is not None else "…"
+            self.doc.add_structural(path, line, col, f"„{shown_key}“ ist kein gültiger Feldname",
+                                    "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
+            frame[_PENDING] = _INVALID
+            return
+        if key == "<<":
+            self.doc.add_structural(path + (key,), line, col, "„<<“ (YAML-Merge) wird nicht unterstützt",
+                                    "die Felder an dieser Stelle ausschreiben")
+            return
+        key_path = (_KEY,) + path + (key,)
+        if key_path in self.doc.positions:
+            first_line = self.doc.positions[key_path][0]
+            self.doc.add_structural(path + (key,), line, col,
+                                    f"das Feld „{shown(key)}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
+                                    "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
+            return
+        self.doc.positions[key_path] = (line, col)
+        frame[_KEY_OK] = True
+
+    def tag_problem(self, event: yaml.Event, path: Path_) -> None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        self.structural(path, event, f"der YAML-Tag „{shown(tag)}“ ist nicht erlaubt",
+                        "den Tag (!!…) weglassen; für Text Anführungszeichen verwenden")
+
+    def scalar(self, event: yaml.ScalarEvent, path: Path_, *, is_key: bool = False) -> Any:
+        value = event.value
+        if event.tag is not None:
+            if event.tag in ("!", "tag:yaml.org,2002:str"):
+                return value
+            self.tag_problem(event, path)
+            return None
+        if event.style or not event.implicit[0]:
+            return value  # quoted or block scalar: text as written
+        if value and value[0] not in _MAYBE_NOT_TEXT:
+            return value
+        if _NULL_RE.match(value):
+            return None
+        if _BOOL_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            return value.lower() == "true"
+        if _INT_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            digits = value.lstrip("+-")
+            if len(digits) > _MAX_NUMBER_DIGITS:
+                self.structural(path, event, f"die Zahl ist zu lang ({len(digits)} Ziffern)",
+                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                return None
+            if digits.startswith("0o"):
+                return int(value.replace("0o", "", 1), 8)
+            if digits.startswith("0x"):
+                return int(value.replace("0x", "", 1), 16)
+            return int(value)
+        if _FLOAT_RE.match(value):
+            if not is_key:
+                self.doc.plain_text[path] = value
+            if len(value) > _MAX_NUMBER_DIGITS:
+                self.structural(path, event, f"die Zahl ist zu lang ({len(value)} Zeichen)",
+                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                return None
+            return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                         .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        return value
+
+
+# libyaml's messages, in German with a fix. Matched by a fragment of the English text.
+_SYNTAX = [
+    ("mapping values are not allowed",
+     "ein Doppelpunkt mit Leerzeichen danach ist hier nicht erlaubt",
+     "steht „: “ im Text, den ganzen Wert in Anführungszeichen setzen; sonst die Einrückung prüfen"),
+    ("did not find expected key",
+     "hier wird ein weiteres Feld („name: wert“) erwartet",
+     "die Einrückung dieser Zeile an die Felder darüber angleichen (nur Leerzeichen); "
+     "Text mit Anführungszeichen darin in einfache Anführungszeichen '…' setzen"),
+    ("did not find expected '-' indicator",
+     "hier wird ein Listeneintrag („- …“) erwartet",
+     "die Einrückung an die Listeneinträge darüber angleichen"),
+    ("could not find expected ':'",
+     "nach dem Feldnamen fehlt der Doppelpunkt",
+     "„name: wert“ schreiben; mehrzeiligen Text in Anführungszeichen setzen"),
+    ("found unexpected end of stream",
+     "die Datei endet mitten in einem Wert",
+     "ein Anführungszeichen oder eine Klammer ist nicht geschlossen: den Wert ab dieser Stelle prüfen"),
+    ("found unknown escape character",
+     "unbekannte Escape-Folge mit \\ in doppelten Anführungszeichen",
+     "den Text in einfache Anführungszeichen '…' setzen oder den Backslash verdoppeln (\\\\)"),
+    ("did not find expected ',' or ']'",
+     "eine Liste in eckigen Klammern ist nicht geschlossen",
+     "die schließende ] ergänzen oder Einträge mit Komma trennen"),
+    ("did not find expected ',' or '}'",
+     "Felder in geschweiften Klammern sind nicht geschlossen",
+     "die schließende } ergänzen oder Felder mit Komma trennen"),
+    ("did not find expected node content",
+     "hier fehlt ein Wert",
+     "einen Wert eintragen oder die Zeile löschen"),
+    ("block sequence entries are not allowed",
+     "ein Listeneintrag („- “) steht an einer Stelle, an der keine Liste beginnen kann",
+     "den Eintrag in eine eigene Zeile unter dem Feldnamen schreiben und einrücken"),
+    ("did not find expected alphabetic or numeric character",
+     "nach & oder * fehlt ein Name (YAML-Anker oder -Verweis)",
+     "beginnt der Wert mit & oder *, den ganzen Wert in Anführungszeichen setzen"),
+    ("found undefined alias", "Verweise mit * (YAML-Alias) werden nicht unterstützt",
+     "die Angaben an dieser Stelle ausschreiben"),
+    ("expected <document start>",
+     "hier beginnt unerwartet ein neuer Teil",
+     "die Einrückung dieser Zeile prüfen: sie gehört zu einem Feld darüber"),
+    ("exceeded maximum nesting depth", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
+     "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen"),
+    ("found a tab character", "ein Tabulator steht in der Einrückung",
+     "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren"),
+]
+
+
+def explain_syntax_error(problem: str, character: str) -> tuple[str, str]:
+    """German problem and fix for a libyaml syntax message."""
+    if "cannot start any token" in problem:
+        if character == "\t":
+            return ("ein Tabulator steht in der Einrückung",
+                    "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren")
+        return (f"ein Wert darf nicht mit „{shown(character)}“ beginnen",
+                "den ganzen Wert in Anführungszeichen setzen")
+    for fragment, german, fix in _SYNTAX:
+        if fragment in problem:
+            return german, fix
+    return (f"YAML-Syntaxfehler ({shown(problem)})",
+            "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")
