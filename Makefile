@@ -45,6 +45,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/serve_latency.py
 
 lighthouse: setup
 	$(BIN)/python bench/lighthouse.py

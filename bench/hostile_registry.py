@@ -17,8 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kekiz.diagnostics import RegistryError  # noqa: E402
-from kekiz.registry import load  # noqa: E402
+try:  # the layout of issue 18; the flat one before it
+    from kekiz.sources.diagnostics import RegistryError
+    from kekiz.sources.registry import load
+except ModuleNotFoundError:
+    from kekiz.diagnostics import RegistryError
+    from kekiz.registry import load
 
 ENTRY = """  - slug: ort-{i}
     name: Ort {i}
