@@ -79,7 +79,7 @@ def test_commune_page_content(built_site, slug):
         assert body.count(f'id="{st.anchor}"') == 1, "each statement has its own stable anchor"
     if not c.statements:
         assert f"{capfirst(zu(c.called(Case.DATIVE)))} haben wir bisher keine belegte Äußerung gefunden." in body
-    assert '<h2 id="quellen" data-search-exclude>Quellen</h2>' in body  # kept out of the search index
+    assert '<h2 id="quellen">Quellen</h2>' in body
     # No public address configured: the page names the path, never a local address as permanent.
     assert f"<code>/kommunen/{slug}/</code></a> (öffentliche Adresse noch nicht eingestellt)" in body
     assert "127.0.0.1" not in body and "localhost" not in body

@@ -454,11 +454,12 @@ def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
     printed = press._PrintedItems(REGISTRY, SiteContext(site_name="Test"), items)
     for page in ("presse/", "presse/jahrgang-2012/", "presse/kommunen/krefeld/"):
         for item in items:
-            html = printed.html(item, page)
+            html = printed.html(item, page, searched_list=True)
             assert f'id="{item.dom_id}"' in html and html.count("<article") == 1
             assert f'<a href="{relative(item.target, page)}">' in html
             assert "\x00" not in html and "\x01" not in html
-        assert "ABC" in printed.html(hostile, page)
+        assert "ABC" in printed.html(hostile, page, searched_list=True)
+        assert "kekiz:unsearched" not in printed.html(items[1], page, searched_list=False)
 
 
 def test_feed_text_and_addresses_survive_every_character():

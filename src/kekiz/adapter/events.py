@@ -23,6 +23,7 @@ from kekiz.adapter.compact import compact_html
 from kekiz.adapter.config import SettingsProblem, read_settings, video_of
 from kekiz.adapter.errorpage import error_page
 from kekiz.adapter.page import GeneratedPage, page_meta, toc_of
+from kekiz.adapter.search import fill, hold_back
 from kekiz.adapter.theme import REPLAY_TEMPLATE, CompiledTemplateCache, MemoryBytecodeCache, PageReplay, SharedParts, \
     files_fingerprint
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
@@ -123,6 +124,7 @@ class KekizSite:
 
     def on_env(self, env, config, files):
         env.globals["kekiz_parts"] = SharedParts(self.nav_urls)  # a new, empty one for every build
+        env.filters["kekiz_fill"] = fill
         env.bytecode_cache = self.bytecode if self.serving else self._disk_templates(config)
         return env
 
@@ -139,6 +141,7 @@ class KekizSite:
                 page.toc = toc_of(html)  # generated parts bring headings of their own
             if page.meta.get("glossar"):
                 html = self.build.link_glossary(html, page.file.url if page.file.url != "." else "")
+            html, page.meta["kekiz_held_back"] = hold_back(html)
         self._head(page, config)
         if self.serving:
             self._replay_if_unchanged(page, html)

@@ -13,9 +13,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from kekiz.adapter.search import hold_back
 from kekiz.site.context import RenderedPage
 
-_HEADING_RE = re.compile(r'<h([12]) id="([^"]+)"(?: data-search-exclude)?>(.*?)</h\1>')
+_HEADING_RE = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -29,8 +30,8 @@ class GeneratedPage(Page):
         self.meta = page_meta(self.rendered)
 
     def render(self, config, files) -> None:
-        self.content = self.rendered.html
         self.toc = toc_of(self.rendered.html)
+        self.content, self.meta["kekiz_held_back"] = hold_back(self.rendered.html)
 
 
 def page_meta(page: RenderedPage) -> dict:

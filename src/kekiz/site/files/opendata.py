@@ -271,10 +271,10 @@ def data_page(registry: Registry, site_name: str, site_url: str | None, operator
     from kekiz.site.templating import render
 
     def columns_table(columns, caption) -> Markup:
-        rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th><td>{escape(t)}</td></tr>\n" for n, t in columns)
+        rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th>\n<td>{escape(t)}</td></tr>\n" for n, t in columns)
         return Markup('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n<table>\n'
                       f"<caption>{escape(caption)}</caption>\n"
-                      '<thead><tr><th scope="col">Spalte</th><th scope="col">Bedeutung</th></tr></thead>\n'
+                      '<thead><tr><th scope="col">Spalte</th>\n<th scope="col">Bedeutung</th></tr></thead>\n'
                       f"<tbody>\n{rows}</tbody>\n</table>\n</div></div>")
 
     where = absolute(DATA_PATH, site_url) or f"/{DATA_PATH}"

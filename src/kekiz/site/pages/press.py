@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from kekiz.site.citations import placed_citation
 from kekiz.model.registry import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
-from kekiz.site.context import RenderedPage, SiteContext
+from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, RenderedPage, SiteContext
 from kekiz.site.templating import render, render_with_open_links
 
 PRESS_PATH = "presse/"
@@ -69,8 +69,13 @@ class _PrintedItems:
             cite=lambda i: placed_citation(i, site_name=site.site_name, site_url=site.site_url, stand=registry.stand))
         self._html = {item.key: piece for item, piece in zip(items, pieces, strict=True)}
 
-    def html(self, item: PressItem, page_path: str) -> Markup:
-        return Markup(self._html[item.key].on(page_path))
+    def html(self, item: PressItem, page_path: str, *, searched_list: bool) -> Markup:
+        """`searched_list`: the list is in the search index, so each citation suggestion is kept
+        out of it; else the whole list is kept out, and markers may not nest."""
+        html = self._html[item.key].on(page_path)
+        if not searched_list:
+            html = html.replace(UNSEARCHED_START, "").replace(UNSEARCHED_END, "")
+        return Markup(html)
 
 
 def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: str, title: str, heading: str,
@@ -96,7 +101,7 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
         is_filtered=filtered,
         press_path=PRESS_PATH,
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
-        item_html=lambda item: printed.html(item, path),
+        item_html=lambda item: printed.html(item, path, searched_list=filtered),
         stand=registry.stand,
     )
     # Each statement is indexed once: a Kommune's on its Kommune page, the programme's on
