@@ -25,6 +25,8 @@ class _Switch(c.BaseConfigOption[bool]):
         self.default = default
 
     def run_validation(self, value: object) -> bool:
+        if value is None:
+            return self.default
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
@@ -33,15 +35,16 @@ class _Switch(c.BaseConfigOption[bool]):
 
 
 class _Text(c.BaseConfigOption[str]):
-    """A text; `required` ones must be there."""
+    """A text; `needed` ones must be there. (Not `required`: class-based configs set that on
+    every option.)"""
 
-    def __init__(self, *, required: bool = False, default: str | None = None):
+    def __init__(self, *, needed: bool = False, default: str | None = None):
         super().__init__()
-        self.required, self.default = required, default
+        self.needed, self.default = needed, default
 
     def run_validation(self, value: object) -> str | None:
         if value is None:
-            if self.required:
+            if self.needed:
                 raise ValidationError("ein Text")
             return self.default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -49,9 +52,18 @@ class _Text(c.BaseConfigOption[str]):
         return str(value)
 
 
+class _Section(c.BaseConfigOption[dict]):
+    """Settings of their own below a name, or nothing."""
+
+    def run_validation(self, value: object) -> dict | None:
+        if value is None or isinstance(value, Mapping):
+            return value
+        raise ValidationError("Felder als „name: wert“ untereinander (oder null)")
+
+
 class SignVideoConfig(Config):
-    file = _Text(required=True)
-    caption = _Text(required=True)
+    file = _Text(needed=True)
+    caption = _Text(needed=True)
     captions = _Text()
     duration = _Text()
 
@@ -59,7 +71,7 @@ class SignVideoConfig(Config):
 class KekizConfig(Config):
     require_operator = _Switch(default=False)
     branch = _Text(default="main")
-    dgs_video = c.Optional(c.Type(dict))  # its fields: SignVideoConfig
+    dgs_video = _Section()  # its fields: SignVideoConfig
 
 
 def _options(config_class: type[Config]) -> list[str]:
@@ -77,24 +89,34 @@ def read_settings(extra: Mapping[str, Any] | None, config_file: Path) -> KekizCo
         raw = {}
     if not isinstance(raw, Mapping):
         raise SettingsProblem(messages.setting_not_a_section("extra.kekiz"))
-    config = KekizConfig(config_file_path=str(config_file))
-    config.load_dict(dict(raw))
-    problems = [messages.setting_wrong_kind(key, str(error)) for key, error in config.validate()[0]]
+    problems = _wrong_values(KekizConfig, raw, "")
     known = _options(KekizConfig)
     problems += [messages.setting_unknown(key, ", ".join(known)) for key in raw if key not in known]
     video = raw.get("dgs_video")
-    if video is not None and not isinstance(video, Mapping):
-        problems.append(messages.setting_not_a_section("extra.kekiz.dgs_video"))
-    elif video:
-        sub = SignVideoConfig(config_file_path=str(config_file))
-        sub.load_dict(dict(video))
-        problems += [messages.setting_wrong_kind(f"dgs_video.{key}", str(error)) for key, error in sub.validate()[0]
-                     if not (video.get(key) is None and key in ("file", "caption"))]  # sign_video says what is missing
+    if isinstance(video, Mapping) and video:
+        problems += [p for p in _wrong_values(SignVideoConfig, video, "dgs_video.")
+                     if "fehlt" not in p]  # a missing file or caption: sign_video says what to enter
         known = _options(SignVideoConfig)
         problems += [messages.setting_unknown(f"dgs_video.{key}", ", ".join(known)) for key in video if key not in known]
     if problems:
         raise SettingsProblem("\n".join(problems))
+    config = KekizConfig(config_file_path=str(config_file))
+    config.load_dict(dict(raw))
+    config.validate()  # all values checked above: this only fills in the defaults
     return config
+
+
+def _wrong_values(config_class: type[Config], raw: Mapping[str, Any], prefix: str) -> list[str]:
+    """Every wrong value at once (MkDocs' Config.validate stops at the first)."""
+    problems = []
+    for name in _options(config_class):
+        try:
+            vars(config_class)[name].validate(raw.get(name))
+        except ValidationError as error:
+            text = str(error)
+            problems.append(messages.setting_missing(prefix + name, "eintragen: " + text) if raw.get(name) is None
+                            else messages.setting_wrong_kind(prefix + name, text))
+    return problems
 
 
 def video_of(extra: Mapping[str, Any] | None, docs_dir: Path) -> SignVideo | None:
