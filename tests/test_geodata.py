@@ -189,30 +189,30 @@ def test_borders_are_shared_no_gaps(geo: GeoData, detail: str, level: str) -> No
 
 def test_missing_file_names_the_file_and_the_fix(tmp_path: Path) -> None:
     missing = tmp_path / "nrw-geo.json"
-    with pytest.raises(GeoDataError, match="not found") as info:
+    with pytest.raises(GeoDataError, match="gibt es nicht") as info:
         load_geodata(missing)
-    assert str(missing) in str(info.value) and "build_geodata.py" in str(info.value)
+    assert str(missing) in str(info.value) and "make geodata" in str(info.value)
 
 
 def test_corrupt_json(tmp_path: Path) -> None:
     bad = tmp_path / "nrw-geo.json"
     bad.write_text(GEO_FILE.read_text(encoding="utf-8")[:5000], encoding="utf-8")
-    with pytest.raises(GeoDataError, match="not valid JSON"):
+    with pytest.raises(GeoDataError, match="kein gültiges JSON"):
         load_geodata(bad)
 
 
 @pytest.mark.parametrize(
     "mutate, message",
     [
-        (lambda r: r.pop("kreise"), "must be lists"),
-        (lambda r: r["kreise"][0].update(ags="5111"), "AGS does not match"),
-        (lambda r: r["gemeinden"][0].update(ags="05999001"), "without their Kreis"),
-        (lambda r: r["kreise"][0].update(d='M0 0l1 1"/><script>alert(1)</script>z'), "not a path"),
-        (lambda r: r["gemeinden"].append(dict(r["gemeinden"][0])), "appears twice"),
-        (lambda r: r["source"].update(attribution="BKG"), "unexpected attribution"),
-        (lambda r: r["source"].pop("data_year"), "data_year"),
-        (lambda r: r.update(format=2), "format 1"),
-        (lambda r: r["projection"].update(lon0="5.8"), "projection needs numbers"),
+        (lambda r: r.pop("kreise"), "müssen Listen sein"),
+        (lambda r: r["kreise"][0].update(ags="5111"), "AGS passt nicht zum Muster"),
+        (lambda r: r["gemeinden"][0].update(ags="05999001"), "Gemeinden ohne ihren Kreis"),
+        (lambda r: r["kreise"][0].update(d='M0 0l1 1"/><script>alert(1)</script>z'), "kein Umriss"),
+        (lambda r: r["gemeinden"].append(dict(r["gemeinden"][0])), "steht zweimal"),
+        (lambda r: r["source"].update(attribution="BKG"), "die Quellenangabe „BKG“"),
+        (lambda r: r["source"].pop("data_year"), "data_year ist keine ganze Zahl"),
+        (lambda r: r.update(format=2), "Format 1"),
+        (lambda r: r["projection"].update(lon0="5.8"), "„projection“ braucht Zahlen"),
     ],
 )
 def test_wrong_shape_is_reported(tmp_path: Path, raw: dict, mutate, message: str) -> None:
@@ -220,8 +220,9 @@ def test_wrong_shape_is_reported(tmp_path: Path, raw: dict, mutate, message: str
     mutate(data)
     bad = tmp_path / "nrw-geo.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(GeoDataError, match=message):
+    with pytest.raises(GeoDataError, match=message) as info:
         load_geodata(bad)
+    assert str(info.value).endswith(" — die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")
 
 
 def test_geodata_is_frozen(geo: GeoData) -> None:

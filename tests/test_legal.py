@@ -22,7 +22,8 @@ from kekiz.sources.diagnostics import RegistryError
 from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
 from kekiz.model.accessibility import STATUS_WORDING
 from kekiz.site.pages.legal import legal_pages
-from kekiz.sources.operator import SETTINGS, Operator, SettingsError, load_operator, read_operator
+from kekiz.model.operator import SETTINGS, Operator
+from kekiz.sources.operator import SettingsError, load_operator, operator_from_extra, read_operator
 from kekiz.site.context import SiteContext
 from kekiz.site.pages.communes import commune_page
 from kekiz.sources.registry import load_project
@@ -64,23 +65,23 @@ def article(text: str) -> str:
 def test_no_settings_means_every_required_setting_is_missing():
     for extra in (None, {}, {"operator": None}, {"operator": {key: "" for key in FULL}},
                   {"operator": {key: None for key in FULL}}):
-        operator = Operator.from_extra(extra)
+        operator = operator_from_extra(extra)
         assert [s.key for s in operator.missing()] == REQUIRED
         assert not operator.is_complete
 
 
 def test_full_settings_are_complete_and_accessibility_contact_falls_back_to_email():
-    operator = Operator.from_extra({"operator": FULL})
+    operator = operator_from_extra({"operator": FULL})
     assert operator.is_complete and operator.missing() == []
     assert operator.feedback_email == "barrierefrei@example.org"
     assert operator.phone_uri == "tel:+4921112340"
-    without = Operator.from_extra({"operator": {**FULL, "accessibility_contact": ""}})
+    without = operator_from_extra({"operator": {**FULL, "accessibility_contact": ""}})
     assert without.is_complete and without.feedback_email == "redaktion@example.org"
 
 
 def test_unusable_settings_are_all_reported_at_once():
     with pytest.raises(SettingsError) as caught:
-        Operator.from_extra({"operator": {"emial": "a@b.de", "email": "keine Adresse", "phone": "ruf an",
+        operator_from_extra({"operator": {"emial": "a@b.de", "email": "keine Adresse", "phone": "ruf an",
                                           "name": 42, "accessibility_contact": "x@y"}})
     report = caught.value.report()
     assert "mkdocs.yml:1:1: extra.operator.emial: unbekannte Einstellung — meinten Sie „email“?" in report
@@ -90,10 +91,10 @@ def test_unusable_settings_are_all_reported_at_once():
     assert "extra.operator.accessibility_contact: „x@y“ ist keine E-Mail-Adresse" in report
     assert "5 Fehler in mkdocs.yml gefunden" in report
     with pytest.raises(SettingsError, match="hier werden Einstellungen erwartet"):
-        Operator.from_extra({"operator": "Stadt Beispiel"})
+        operator_from_extra({"operator": "Stadt Beispiel"})
     # a value cannot forge a second message line
     with pytest.raises(SettingsError) as caught:
-        Operator.from_extra({"operator": {"email": "a\nmkdocs.yml:1:1: gefälscht"}})
+        operator_from_extra({"operator": {"email": "a\nmkdocs.yml:1:1: gefälscht"}})
     assert len(caught.value.report().splitlines()) == 2
 
 
@@ -136,7 +137,7 @@ def test_pages_without_settings_say_what_is_missing():
 
 
 def test_pages_with_settings_show_them_and_nothing_missing():
-    pages = render(Operator.from_extra({"operator": FULL}))
+    pages = render(operator_from_extra({"operator": FULL}))
     for path, body in pages.items():
         assert "noch nicht vollständig" not in body and "Noch nicht eingetragen" not in body, path
     impressum = pages["impressum/"]
@@ -155,13 +156,13 @@ def test_pages_with_settings_show_them_and_nothing_missing():
 def test_operator_values_are_escaped():
     hostile = {key: '<script>alert(1)</script> " onmouseover="x' for key in FULL
                if key not in ("email", "phone", "accessibility_contact")}
-    pages = render(Operator.from_extra({"operator": hostile}))
+    pages = render(operator_from_extra({"operator": hostile}))
     for body in pages.values():
         assert "<script>alert" not in body and 'onmouseover="x' not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &#34; onmouseover=&#34;x" in pages["impressum/"]
     # an e-mail address cannot carry markup either: it is rejected before it reaches a page
     with pytest.raises(SettingsError):
-        Operator.from_extra({"operator": {"email": '"><script>@x.de'}})
+        operator_from_extra({"operator": {"email": '"><script>@x.de'}})
 
 
 def test_accessibility_statement_names_standard_limitations_and_ombudsstelle():
@@ -215,7 +216,7 @@ def correction(operator: Operator, repo_url: str | None = None) -> str:
 
 
 def test_correction_offers_the_operators_contact_and_keeps_the_editors_line():
-    dd = correction(Operator.from_extra({"operator": FULL}), repo_url="https://github.com/example/kekiz")
+    dd = correction(operator_from_extra({"operator": FULL}), repo_url="https://github.com/example/kekiz")
     assert 'href="mailto:redaktion@example.org?subject=Hinweis%20zur%20Seite%20Dortmund"' in dd
     assert '<a href="tel:+4921112340">+49 211 1234-0</a>' in dd
     assert dd.index("mailto:") < dd.index("Für die Redaktion:")

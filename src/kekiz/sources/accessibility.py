@@ -1,21 +1,18 @@
-"""The pages a German public site must have: Impressum, Datenschutzerklärung and
-Erklärung zur Barrierefreiheit.
+"""Read and check the accessibility statement's data (data/barrierefreiheit.yaml, against its schema).
 
-They are rendered from the operator settings (`kekiz.operator_settings`) and the accessibility
-statement's data file. A missing setting is shown on the page as missing — plainly, with the
-setting's name — never filled with a placeholder that looks like a real address.
+The Erklärung zur Barrierefreiheit itself is rendered by kekiz.site.pages.legal.
 """
 
 from __future__ import annotations
 
-from kekiz.model.accessibility import AccessibilityStatement, Limitation, Link
-
 import json
 from pathlib import Path
 
+from kekiz.model.accessibility import AccessibilityStatement, Limitation, Link
+from kekiz.model.registry import PartialDate
+from kekiz.sources import messages
 from kekiz.sources.contract import Contract
 from kekiz.sources.diagnostics import Diagnostic, RegistryError
-from kekiz.model.registry import PartialDate
 from kekiz.sources.yamlsource import read_yaml
 
 ACCESSIBILITY_FILE = Path("data/barrierefreiheit.yaml")
@@ -31,9 +28,7 @@ def load_accessibility_statement(path: Path, display_name: str) -> Accessibility
         problems = Contract(schema).diagnostics(doc)
     if not problems and doc.data["status"] == "vollständig" and doc.data["limitations"]:
         line, col = doc.where(("status",))
-        problems = [Diagnostic(doc.file, line, col, "", "Vereinbarkeit",
-                               "„vollständig“ passt nicht zu einer Liste von Einschränkungen",
-                               "status: teilweise eintragen oder die behobenen Einschränkungen streichen")]
+        problems = [Diagnostic(doc.file, line, col, "", *messages.STATUS_CONTRADICTS_LIMITATIONS)]
     if problems:
         raise RegistryError(problems)
     data = doc.data
@@ -47,6 +42,3 @@ def load_accessibility_statement(path: Path, display_name: str) -> Accessibility
                        tuple(Link(link["label"], link["url"]) for link in item.get("links", [])))
             for item in data["limitations"]),
     )
-
-
-# Which settings each page shows: the notice at the top lists only those.

@@ -22,18 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
+from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, shown
 from kekiz.sources.formats import FORMATS, explain_date, schema_regex
 from kekiz.sources.yamlsource import Document, Path_
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
-
-
-# -- formats: what a pattern cannot say ---------------------------------------------------------
-
-
-# -- patterns as editors read them ----------------------------------------------------------------
 
 
 class _LazyValidator:
@@ -57,11 +52,7 @@ class _LazyValidator:
         return self._walker().is_valid(instance)
 
 
-# -- from findings to German messages ------------------------------------------------------------
-_KIND_WORDS = {"string": "ein Text", "object": "Felder (name: wert)", "array": "eine Liste",
-               "integer": "eine Zahl", "number": "eine Zahl", "boolean": "true oder false", "null": "null"}
-
-
+# -- from findings to German messages (worded in kekiz.sources.messages) ---------------------------
 MAX_MESSAGES = 100  # per file: a hostile file gets the first hundred, not a hundred thousand
 _FAST_FORMATS = {name: (lambda check: lambda value: check(value) is None)(check) for name, check in FORMATS.items()}
 
@@ -142,7 +133,7 @@ class Contract:
         for i, part in enumerate(path):
             if isinstance(part, int):
                 node = self.resolve(node.get("items"))
-                out.append(f"{part + 1}. {node.get('title', 'Eintrag')}")
+                out.append(f"{part + 1}. {node.get('title', messages.ENTRY)}")
                 continue
             child = node.get("properties", {}).get(part)
             node = self.resolve(child)
@@ -156,8 +147,7 @@ class Contract:
     def diagnostics(self, doc: Document) -> list[Diagnostic]:
         out = [self._message(doc, path, line, col, problem, fix) for path, line, col, problem, fix in doc.structural]
         if doc.data is None and not doc.problems:
-            return out + [Diagnostic(doc.file, 1, 1, "", "", "die Datei enthält keine Felder",
-                                     "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")]
+            return out + [Diagnostic(doc.file, 1, 1, "", "", *messages.NO_FIELDS)]
         by_path: dict[Path_, ValidationError] = {}
         objects: dict[Path_, tuple[set[str], list[str]]] = {}  # path -> (missing, unknown)
         more: Path_ | None = None  # where the first finding past MAX_MESSAGES stands
@@ -191,9 +181,7 @@ class Contract:
             out.append(self._message(doc, path, line, col, problem, fix))
         if more is not None or doc.structural_overflow:
             line, col = doc.where(more) if more is not None else (out[-1].line, out[-1].column)
-            out.append(Diagnostic(doc.file, line, col, "", "",
-                                  f"weitere Fehler ab hier nicht gezeigt (höchstens {MAX_MESSAGES} Meldungen je Datei)",
-                                  "erst die gezeigten Fehler beheben, dann erneut prüfen"))
+            out.append(Diagnostic(doc.file, line, col, "", "", *messages.more_not_shown(MAX_MESSAGES)))
         return out
 
     def _message(self, doc: Document, path: Path_, line: int, col: int, problem: str, fix: str) -> Diagnostic:
@@ -208,20 +196,15 @@ class Contract:
             guess = _closest(key, open_missing, props, self) or _closest(key, list(props), props, self)
             if guess in open_missing:
                 open_missing.remove(guess)
-            fix = f"meinten Sie „{guess}“?" if guess else "erlaubt sind: " + ", ".join(props)
+            fix = messages.did_you_mean(guess) if guess else messages.allowed_fields(props)
             line, col = doc.key_where(path + (key,))
-            yield self._message(doc, path + (key,), line, col, f"unbekanntes Feld „{shown(key, 40)}“", fix)
+            yield self._message(doc, path + (key,), line, col, messages.unknown_field(shown(key, 40)), fix)
         line, col = doc.where(path)
         for key in open_missing:
             child = self.resolve(props.get(key))
             title = (props.get(key) or {}).get("title") or child.get("title")
-            named = f"„{key}“" + (f" ({title})" if title and title != key else "")
-            fix = f"„{key}:“ ergänzen"
-            if "enum" in child:
-                fix += ", erlaubt sind: " + " oder ".join(str(v) for v in child["enum"])
-            elif "null" in _types(child):
-                fix += " (unbekannt: null)"
-            yield self._message(doc, path, line, col, f"das Pflichtfeld {named} fehlt", fix)
+            problem, fix = messages.required_field_missing(key, title, child.get("enum"), "null" in _types(child))
+            yield self._message(doc, path, line, col, problem, fix)
 
     def _explain(self, doc: Document, path: Path_, error: ValidationError) -> tuple[str, str]:
         value, schema, kind = error.instance, error.schema, error.message
@@ -229,44 +212,41 @@ class Contract:
             return _type_message(doc, path, value, _types(schema))
         if kind in ("enum", "const"):
             allowed = schema["enum"] if kind == "enum" else [schema["const"]]
-            fix = "erlaubt sind: " + " oder ".join(str(v) for v in allowed)
             if isinstance(value, str) and any(str(a) == value.strip() for a in allowed if not isinstance(a, str)):
-                fix += " (Zahlen ohne Anführungszeichen)"
-            elif isinstance(value, str):
-                guess = difflib.get_close_matches(value, [a for a in allowed if isinstance(a, str)], n=1, cutoff=0.6)
-                fix = f"meinten Sie „{guess[0]}“? " + fix if guess else fix
-            return f"„{shown(value)}“ ist kein erlaubter Wert", fix
+                return messages.value_not_allowed(shown(value), allowed, numbers_in_quotes=True)
+            guess = None
+            if isinstance(value, str):
+                close = difflib.get_close_matches(value, [a for a in allowed if isinstance(a, str)], n=1, cutoff=0.6)
+                guess = close[0] if close else None
+            return messages.value_not_allowed(shown(value), allowed, guess=guess)
         if kind == "pattern":
-            problem, fix = _split(schema.get("patternErrorMessage", "entspricht nicht der Vorgabe — den Wert prüfen"))
-            if problem.startswith("Leerer Text oder Steuerzeichen"):  # say which of the two
+            problem, fix = _split(schema.get("patternErrorMessage", messages.PATTERN_DEFAULT))
+            if problem.startswith("Leerer Text oder Steuerzeichen"):  # the schemas' text for it: say which of the two
                 if not value.strip():
-                    return "der Text ist leer", fix
-                problem = "enthält einen Zeilenumbruch oder ein anderes Steuerzeichen"
+                    return messages.TEXT_EMPTY, fix
+                problem = messages.CONTROL_CHARACTER_IN_TEXT
             if schema.get("format") == "kekiz-datum":
                 problem = explain_date(value) or problem
-            return f"„{shown(value)}“: {_lower_first(problem)}", fix
+            return messages.value_problem(shown(value), _lower_first(problem)), fix
         if kind == "length":
             limit = schema.get("maxLength")
             if limit is not None and len(value) > limit:
-                return f"der Text ist zu lang ({len(value)} Zeichen, höchstens {limit})", "den Text kürzen"
-            return "der Text ist leer", "einen Text eintragen"
+                return messages.text_too_long(len(value), limit)
+            return messages.TEXT_MISSING
         if kind == "count":
             if len(value) < schema.get("minItems", 0):
-                need = schema["minItems"]
-                return ("die Liste ist leer" if not value else f"zu wenige Einträge ({len(value)})",
-                        f"mindestens {need} {'Eintrag' if need == 1 else 'Einträge'} angeben")
-            return (f"zu viele Einträge ({len(value)}, höchstens {schema.get('maxItems')})",
-                    "überzählige Einträge löschen")
+                return messages.too_few_entries(len(value), schema["minItems"])
+            return messages.too_many_entries(len(value), schema.get("maxItems"))
         if kind == "unique":
-            return "ein Eintrag steht mehrfach in der Liste", "den doppelten Eintrag löschen"
+            return messages.LIST_ITEM_TWICE
         if kind == "format":  # the calendar or the URL parser said no, in German
-            fix = ("das Datum berichtigen: diesen Tag hat der Monat nicht" if schema["format"] == "kekiz-datum"
-                   else "die vollständige Adresse aus der Adresszeile des Browsers kopieren")
-            return f"„{shown(value)}“: {error.cause}", fix
+            fix = (messages.NOT_A_DAY_OF_THAT_MONTH if schema["format"] == "kekiz-datum"
+                   else messages.COPY_THE_FULL_ADDRESS)
+            return messages.value_problem(shown(value), str(error.cause)), fix
         if "errorMessage" in schema:
             problem, fix = _split(schema["errorMessage"])
             return _lower_first(problem), fix
-        return f"„{shown(value)}“ entspricht nicht der Vorgabe ({kind})", "den Wert mit der Beschreibung im Schema vergleichen"
+        return messages.breaks_the_rule(shown(value), kind)
 
 
 def _types(schema: dict) -> list[str]:
@@ -276,7 +256,7 @@ def _types(schema: dict) -> list[str]:
 
 def _split(message: str) -> tuple[str, str]:
     problem, _, fix = message.partition(" — ")
-    return problem, fix or "den Wert prüfen"
+    return problem, fix or messages.CHECK_THE_VALUE
 
 
 def _lower_first(text: str) -> str:
@@ -296,39 +276,30 @@ def _closest(key: str, candidates: list[str], props: dict, contract: Contract) -
 
 
 def _kind(value: Any) -> str:
+    """What was found instead, in words."""
     if value is None:
-        return "nichts (leer)"
+        return messages.found_kind("null")
     if isinstance(value, bool):
-        return f"Wahrheitswert ({'true' if value else 'false'})"
+        return messages.found_kind("boolean", "true" if value else "false")
     if isinstance(value, (int, float)):
-        return f"Zahl ({shown(value)})"
+        return messages.found_kind("number", shown(value))
     if isinstance(value, str):
-        return f"Text („{shown(value)}“)"
-    if isinstance(value, list):
-        return "eine Liste"
-    return "Felder (name: wert)"
+        return messages.found_kind("string", shown(value))
+    return messages.found_kind("array" if isinstance(value, list) else "object")
 
 
 def _type_message(doc: Document, path: Path_, value: Any, expected: list[str]) -> tuple[str, str]:
     nullable = "null" in expected
     wanted = [t for t in expected if t != "null"]
     if value is None:
-        what = {"string": "einen Text", "array": "eine Liste (leer: [])", "object": "die Felder"}.get(
-            wanted[0] if wanted else "", "einen Wert")
-        return "der Wert ist leer", f"{what} eintragen"
+        return messages.empty_value(wanted[0] if wanted else "")
     raw = doc.plain_text.get(path)
     if "string" in wanted and raw is not None:
-        read_as = "Wahrheitswert" if isinstance(value, bool) else "Zahl"
-        lost = " (eine führende Null geht dabei verloren)" if raw.lstrip("+-").startswith("0") and len(raw) > 1 else ""
         key = path[-1] if path and isinstance(path[-1], str) else None
         example = f'{key}: "{shown(raw)}"' if key else f'"{shown(raw)}"'
-        return (f"„{shown(raw)}“ steht ohne Anführungszeichen und wird so als {read_as} gelesen{lost}",
-                f"den Wert in Anführungszeichen setzen: {example}")
-    words = " oder ".join(_KIND_WORDS.get(t, t) for t in wanted) + (" oder null" if nullable else "")
-    fix = {"object": "Einrückung prüfen: Felder stehen als „name: wert“ untereinander",
-           "array": "jeden Listeneintrag in eine eigene Zeile mit „- “ schreiben (leer: [])",
-           "string": "den Wert in Anführungszeichen setzen"}.get(wanted[0] if wanted else "", "den Wert berichtigen")
-    return f"hier wird {words} erwartet, gefunden: {_kind(value)}", fix
+        return messages.read_as_other_than_text(shown(raw), isinstance(value, bool),
+                                                raw.lstrip("+-").startswith("0") and len(raw) > 1, example)
+    return messages.wrong_kind(wanted, nullable, _kind(value))
 
 
 def subject_of(data: Any, path: Path_, contract: Contract) -> tuple[str, str]:
@@ -338,7 +309,7 @@ def subject_of(data: Any, path: Path_, contract: Contract) -> tuple[str, str]:
         entry = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else None
         slug = entry.get("slug") if isinstance(entry, dict) else None
         valid = isinstance(slug, str) and contract._slug_re is not None and bool(contract._slug_re.search(slug))
-        subject = slug if valid else f"Eintrag {path[1] + 1}"
+        subject = slug if valid else messages.entry_number(path[1] + 1)
         return subject, contract.words(path[2:], start=("communes", 0))
     return "", contract.words(path)
 

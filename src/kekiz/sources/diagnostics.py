@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kekiz.sources import messages
+
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_MAX = 60
@@ -60,11 +62,10 @@ class RegistryError(Exception):
         return sorted({d.file for d in self.diagnostics})
 
     def summary(self) -> str:
-        n = len(self.diagnostics)
-        return f"{n} Fehler in {', '.join(self.files)}" if n != 1 else f"1 Fehler in {self.files[0]}"
+        return messages.errors_in(len(self.diagnostics), self.files)
 
-    def report(self, closing: str = "die Website wurde nicht gebaut") -> str:
+    def report(self, closing: str = messages.NOT_BUILT) -> str:
         """Every message, one per line, then one line saying how many and what that means."""
         lines = [d.format() for d in self.diagnostics]
-        lines.append(f"{self.summary()} gefunden; {closing}.")
+        lines.append(messages.errors_found(len(self.diagnostics), self.files, closing))
         return "\n".join(lines)

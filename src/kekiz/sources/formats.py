@@ -8,12 +8,10 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from kekiz.sources import messages
 from kekiz.sources.diagnostics import shown
 
-
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
-_GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                  "Oktober", "November", "Dezember")
 
 
 # -- formats: what a pattern cannot say ---------------------------------------------------------
@@ -24,7 +22,7 @@ def check_date(value: str) -> str | None:
         return None  # the pattern reports the shape
     year, month, day = (int(g) for g in match.groups())
     if 1 <= month <= 12 and day > calendar.monthrange(year, month)[1]:
-        return f"den {day}. {_GERMAN_MONTHS[month - 1]} {year} gibt es nicht"
+        return messages.no_such_day(day, month, year)
     return None
 
 
@@ -33,9 +31,9 @@ def check_url(value: str) -> str | None:
         parts = urlsplit(value)
         parts.port  # noqa: B018 — raises ValueError for a port out of range
     except ValueError as exc:
-        return f"die Web-Adresse lässt sich nicht zerlegen ({shown(str(exc))})"
+        return messages.url_unparsable(shown(str(exc)))
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return "die Web-Adresse hat kein http:// oder https:// mit einem Servernamen"
+        return messages.URL_WITHOUT_SERVER
     return None
 
 
@@ -46,13 +44,13 @@ def explain_date(value: str) -> str | None:
     """A more precise reason for a date the pattern rejected ("den Monat 13 gibt es nicht")."""
     parts = value.split("-")
     if any(ch.isdigit() and not ch.isascii() for ch in value):
-        return "enthält Ziffern, die keine Ziffern 0–9 sind"
+        return messages.DIGITS_NOT_ASCII
     if 2 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts) and len(parts[0]) == 4 \
             and all(len(p) == 2 for p in parts[1:]):
         if not 1 <= int(parts[1]) <= 12:
-            return f"den Monat {parts[1]} gibt es nicht"
+            return messages.no_such_month(parts[1])
         if len(parts) == 3 and not 1 <= int(parts[2]) <= 31:
-            return f"den Tag {parts[2]} gibt es nicht"
+            return messages.no_such_day_number(parts[2])
     return None
 
 
@@ -61,6 +59,3 @@ def explain_date(value: str) -> str | None:
 def schema_regex(pattern: str) -> re.Pattern:
     """A schema's pattern with ECMAScript's `$` (end of text), as editors' tools read it."""
     return re.compile(re.sub(r"(?<!\\)\$\Z", r"\\Z", pattern))
-
-
-# -- from findings to German messages ------------------------------------------------------------

@@ -20,44 +20,53 @@ from typing import Any, Mapping
 
 from kekiz.model.geo import (ATTRIBUTION_RE, GEMEINDE_AGS_RE, KREIS_AGS_RE, PATH_RE, GeoArea, GeoData, GeoDataError,
                              GeoSource)
-
+from kekiz.sources import messages
+from kekiz.sources.diagnostics import shown
 
 DEFAULT_GEO_PATH = Path(__file__).resolve().parents[3] / "data" / "nrw-geo.json"
-REGENERATE_HINT = "regenerate it with `.venv/bin/python scripts/build_geodata.py` (see data/README.md)"
+
+
+class GeoDataUnusable(GeoDataError):
+    """The boundary data file cannot be used, in German: `problem` says what is wrong, the
+    exception's text adds how to fix it (kekiz.sources.messages)."""
+
+    def __init__(self, problem: str):
+        super().__init__(messages.geodata_with_fix(problem))
+        self.problem = problem
 
 
 def _str(obj: Mapping[str, Any], key: str, where: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str) or not value:
-        raise GeoDataError(f"{where}: {key!r} must be a non-empty string")
+        raise GeoDataUnusable(messages.geo_not_text(where, key))
     return value
 
 
 def _area(obj: Any, where: str, ags_re: re.Pattern[str]) -> GeoArea:
     if not isinstance(obj, dict):
-        raise GeoDataError(f"{where}: expected an object")
+        raise GeoDataUnusable(messages.geo_not_an_object(where))
     ags = _str(obj, "ags", where)
     where = f"{where} ({ags})"
     if not ags_re.fullmatch(ags):
-        raise GeoDataError(f"{where}: AGS does not match {ags_re.pattern}")
+        raise GeoDataUnusable(messages.geo_ags_wrong(where, ags_re.pattern))
     paths = {}
     for key in ("d", "d_coarse"):
         d = _str(obj, key, where)
         if not PATH_RE.fullmatch(d):
-            raise GeoDataError(f"{where}: {key!r} is not a path in the expected grammar")
+            raise GeoDataUnusable(messages.geo_not_a_path(where, key))
         paths[key] = d
     return GeoArea(ags=ags, name=_str(obj, "name", where), kind=_str(obj, "kind", where), **paths)
 
 
 def _parse(raw: Any, where: str) -> GeoData:
     if not isinstance(raw, dict) or raw.get("format") != 1:
-        raise GeoDataError(f"{where}: not a boundary data file of format 1")
+        raise GeoDataUnusable(messages.geo_not_format_1(where))
     src = raw.get("source")
     if not isinstance(src, dict):
-        raise GeoDataError(f"{where}: 'source' missing")
+        raise GeoDataUnusable(messages.geo_no_section(where, "source"))
     year = src.get("data_year")
     if not isinstance(year, int) or isinstance(year, bool):
-        raise GeoDataError(f"{where}: source.data_year must be an integer")
+        raise GeoDataUnusable(messages.geo_year_not_integer(where))
     source = GeoSource(
         **{k: _str(src, k, f"{where}: source") for k in (
             "package", "version", "dataset", "publisher", "publisher_url", "licence",
@@ -66,14 +75,14 @@ def _parse(raw: Any, where: str) -> GeoData:
         data_year=year,
     )
     if not ATTRIBUTION_RE.fullmatch(source.attribution) or str(year) not in source.attribution:
-        raise GeoDataError(f"{where}: unexpected attribution {source.attribution!r}")
+        raise GeoDataUnusable(messages.geo_attribution_wrong(where, shown(source.attribution)))
     vb = raw.get("viewbox")
     if not isinstance(vb, dict) or not all(isinstance(vb.get(k), int) and vb[k] > 0 for k in ("width", "height")):
-        raise GeoDataError(f"{where}: viewbox needs positive integer width and height")
+        raise GeoDataUnusable(messages.geo_viewbox_wrong(where))
     land = _area(raw.get("land"), f"{where}: land", re.compile(r"05"))
     kreise, gemeinden = raw.get("kreise"), raw.get("gemeinden")
     if not isinstance(kreise, list) or not isinstance(gemeinden, list):
-        raise GeoDataError(f"{where}: 'kreise' and 'gemeinden' must be lists")
+        raise GeoDataUnusable(messages.geo_not_lists(where))
     k = tuple(sorted(
         (_area(a, f"{where}: kreise[{i}]", KREIS_AGS_RE) for i, a in enumerate(kreise)), key=lambda a: a.ags
     ))
@@ -84,12 +93,12 @@ def _parse(raw: Any, where: str) -> GeoData:
         seen: set[str] = set()
         for a in areas:
             if a.ags in seen:
-                raise GeoDataError(f"{where}: {label} {a.ags} appears twice")
+                raise GeoDataUnusable(messages.geo_area_twice(where, label, a.ags))
             seen.add(a.ags)
     kreis_ags = {a.ags for a in k}
     orphans = sorted(a.ags for a in g if a.ags[:5] not in kreis_ags)
     if orphans:
-        raise GeoDataError(f"{where}: Gemeinden without their Kreis: {', '.join(orphans)}")
+        raise GeoDataUnusable(messages.geo_gemeinden_without_kreis(where, ", ".join(orphans)))
     return GeoData(source=source, width=vb["width"], height=vb["height"], land=land, kreise=k, gemeinden=g,
                    projection=_projection(raw.get("projection"), where))
 
@@ -100,28 +109,25 @@ def _projection(raw: Any, where: str) -> tuple[float, float, float, float] | Non
     keys = ("lon0", "lat0", "units_per_degree", "margin")
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), (int, float)) and not isinstance(raw.get(k), bool)
                                             for k in keys):
-        raise GeoDataError(f"{where}: projection needs numbers {', '.join(keys)}")
+        raise GeoDataUnusable(messages.geo_projection_wrong(where, ", ".join(keys)))
     return tuple(float(raw[k]) for k in keys)
 
 
 def load_geodata(path: str | Path | None = None) -> GeoData:
     """Load and check the boundary file (default: the repository's ``data/nrw-geo.json``).
 
-    Raises :class:`GeoDataError` (a ``ValueError``) naming the file and the problem
-    if it is missing, unreadable, not JSON or not in the expected shape.
+    Raises :class:`GeoDataUnusable` (a ``GeoDataError``, a ``ValueError``) naming the file, the
+    problem and the fix if it is missing, unreadable, not JSON or not in the expected shape.
     """
     p = Path(path) if path is not None else DEFAULT_GEO_PATH
     try:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise GeoDataError(f"boundary data file {p} not found; {REGENERATE_HINT}") from None
+        raise GeoDataUnusable(messages.geo_file_missing(str(p))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise GeoDataError(f"boundary data file {p} cannot be read ({exc}); {REGENERATE_HINT}") from exc
+        raise GeoDataUnusable(messages.geo_file_unreadable(str(p), shown(str(exc)))) from exc
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GeoDataError(f"boundary data file {p} is not valid JSON ({exc}); {REGENERATE_HINT}") from exc
-    try:
-        return _parse(raw, str(p))
-    except GeoDataError as exc:
-        raise GeoDataError(f"{exc}; {REGENERATE_HINT}") from None
+        raise GeoDataUnusable(messages.geo_file_not_json(str(p), shown(str(exc)))) from exc
+    return _parse(raw, str(p))

@@ -1,34 +1,538 @@
-"""German problem and fix texts for editors and operators, by kind: the place to fix a message.
+"""German problem and fix texts for editors and operators, by input: the place to fix a message.
 
-Each function returns (problem, fix) or one finished line; callers only fill in the values.
+Every problem and fix text that kekiz.sources produces is worded here; the modules that detect a
+problem only fill in the values. A constant or function gives a (problem, fix) pair, a piece of
+one, or one finished line. Values from the editors' files arrive already shortened and escaped
+(`kekiz.sources.diagnostics.shown`), so nothing here can split or forge a message; this module
+imports nothing of kekiz.sources, so every module there can use it.
+
 Field rules that a schema states carry their texts in the schema itself (`errorMessage`,
-`patternErrorMessage` in data/*.schema.json), where editors' tools show them too.
+`patternErrorMessage` and `title` in data/*.schema.json), where editors' tools show them too.
+A message is printed as `file:line:column: Kommune: field: problem — fix` (diagnostics.py).
+If a frequent message changes, update the table under „Fehlermeldungen“ in CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 
-def geodata_unusable(error: Exception) -> tuple[str, str]:
-    return (f"Gebietsdaten: {error}", "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")
+from kekiz.model.registry import GERMAN_MONTHS
 
-
-def build_stopped() -> str:
-    return "die Website wurde nicht gebaut, site/ bleibt unverändert"
+_Message = tuple[str, str]  # (what is wrong, how to fix it)
 
 
-def preview_shows_errors() -> str:
-    return "die Vorschau zeigt die Fehler, bis die Datei in Ordnung ist"
+# -- any file: reading it (yamlsource.py) ----------------------------------------------------------
+FILE_MISSING: _Message = ("die Datei gibt es nicht",
+                          "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)")
+FILE_IS_A_FOLDER: _Message = ("das ist ein Ordner, keine Datei",
+                              "den Pfad zur YAML-Datei angeben (für das Register auch die Variable KEKIZ_REGISTRY)")
+FILE_EMPTY: _Message = ("die Datei ist leer", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
 
 
-# Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
-NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
-               "Adressen (nur relative). Für die Veröffentlichung KEKIZ_SITE_URL=https://… setzen.")
+def file_unreadable(reason: str) -> _Message:
+    return f"die Datei lässt sich nicht lesen ({reason})", "Pfad und Zugriffsrechte prüfen"
 
 
-def unknown_marker(source_name: str, name: str, known: str) -> str:
-    return f"{source_name}: unbekannter Platzhalter „kekiz:{name}“ — bekannt sind: {known}"
+def not_utf8(byte: int) -> _Message:
+    return (f"an dieser Stelle steht ein Byte (0x{byte:02X}), das kein UTF-8 ist",
+            "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
 
 
+def control_character(codepoint: int) -> _Message:
+    return (f"unzulässiges Steuerzeichen U+{codepoint:04X}",
+            "das Zeichen löschen (es ist oft unsichtbar: die Stelle markieren und neu tippen)")
+
+
+# -- any YAML file: its structure (yamlsource.py) ----------------------------------------------------
+SECOND_DOCUMENT: _Message = ("die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
+                             "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
+ALIAS: _Message = ("Verweise mit * (YAML-Alias) werden nicht unterstützt", "die Angaben an dieser Stelle ausschreiben")
+MERGE_KEY: _Message = ("„<<“ (YAML-Merge) wird nicht unterstützt", "die Felder an dieser Stelle ausschreiben")
+TAB_IN_INDENTATION: _Message = ("ein Tabulator steht in der Einrückung",
+                                "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren")
+
+
+def yaml_error(detail: str) -> _Message:
+    """A YAML reader error that names no position."""
+    return f"YAML-Fehler: {detail}", "die Datei im Editor prüfen"
+
+
+def too_deep(levels: int) -> _Message:
+    return (f"zu tief verschachtelt (mehr als {levels} Ebenen)",
+            "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen")
+
+
+def invalid_key(key: str) -> _Message:
+    return (f"„{key}“ ist kein gültiger Feldname",
+            "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
+
+
+def duplicate_key(key: str, first_line: int) -> _Message:
+    return (f"das Feld „{key}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
+            "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
+
+
+def tag_not_allowed(tag: str) -> _Message:
+    return f"der YAML-Tag „{tag}“ ist nicht erlaubt", "den Tag (!!…) weglassen; für Text Anführungszeichen verwenden"
+
+
+def number_too_long(count: int, *, digits: bool) -> _Message:
+    """An integer of `count` digits, or a float of `count` characters."""
+    return (f"die Zahl ist zu lang ({count} {'Ziffern' if digits else 'Zeichen'})",
+            "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+
+
+def value_cannot_start_with(character: str) -> _Message:
+    return f"ein Wert darf nicht mit „{character}“ beginnen", "den ganzen Wert in Anführungszeichen setzen"
+
+
+def yaml_syntax_error(detail: str) -> _Message:
+    """A libyaml message that YAML_SYNTAX does not know, shown as it is."""
+    return (f"YAML-Syntaxfehler ({detail})",
+            "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")
+
+
+def yaml_syntax(max_depth: int) -> list[tuple[str, str, str]]:
+    """libyaml's messages in German with a fix: (fragment of libyaml's English text, problem, fix)."""
+    return [
+        ("mapping values are not allowed",
+         "ein Doppelpunkt mit Leerzeichen danach ist hier nicht erlaubt",
+         "steht „: “ im Text, den ganzen Wert in Anführungszeichen setzen; sonst die Einrückung prüfen"),
+        ("did not find expected key",
+         "hier wird ein weiteres Feld („name: wert“) erwartet",
+         ("die Einrückung dieser Zeile an die Felder darüber angleichen (nur Leerzeichen); "
+          "Text mit Anführungszeichen darin in einfache Anführungszeichen '…' setzen")),
+        ("did not find expected '-' indicator",
+         "hier wird ein Listeneintrag („- …“) erwartet",
+         "die Einrückung an die Listeneinträge darüber angleichen"),
+        ("could not find expected ':'",
+         "nach dem Feldnamen fehlt der Doppelpunkt",
+         "„name: wert“ schreiben; mehrzeiligen Text in Anführungszeichen setzen"),
+        ("found unexpected end of stream",
+         "die Datei endet mitten in einem Wert",
+         "ein Anführungszeichen oder eine Klammer ist nicht geschlossen: den Wert ab dieser Stelle prüfen"),
+        ("found unknown escape character",
+         "unbekannte Escape-Folge mit \\ in doppelten Anführungszeichen",
+         "den Text in einfache Anführungszeichen '…' setzen oder den Backslash verdoppeln (\\\\)"),
+        ("did not find expected ',' or ']'",
+         "eine Liste in eckigen Klammern ist nicht geschlossen",
+         "die schließende ] ergänzen oder Einträge mit Komma trennen"),
+        ("did not find expected ',' or '}'",
+         "Felder in geschweiften Klammern sind nicht geschlossen",
+         "die schließende } ergänzen oder Felder mit Komma trennen"),
+        ("did not find expected node content",
+         "hier fehlt ein Wert",
+         "einen Wert eintragen oder die Zeile löschen"),
+        ("block sequence entries are not allowed",
+         "ein Listeneintrag („- “) steht an einer Stelle, an der keine Liste beginnen kann",
+         "den Eintrag in eine eigene Zeile unter dem Feldnamen schreiben und einrücken"),
+        ("did not find expected alphabetic or numeric character",
+         "nach & oder * fehlt ein Name (YAML-Anker oder -Verweis)",
+         "beginnt der Wert mit & oder *, den ganzen Wert in Anführungszeichen setzen"),
+        ("found undefined alias", *ALIAS),
+        ("expected <document start>",
+         "hier beginnt unerwartet ein neuer Teil",
+         "die Einrückung dieser Zeile prüfen: sie gehört zu einem Feld darüber"),
+        ("exceeded maximum nesting depth", *too_deep(max_depth)),
+        ("found a tab character", *TAB_IN_INDENTATION),
+    ]
+
+
+# -- formats the schemas name: kekiz-datum, kekiz-web-adresse (formats.py) -------------------------
+def no_such_day(day: int, month: int, year: int) -> str:
+    return f"den {day}. {GERMAN_MONTHS[month - 1]} {year} gibt es nicht"
+
+
+def no_such_month(month: str) -> str:
+    return f"den Monat {month} gibt es nicht"
+
+
+def no_such_day_number(day: str) -> str:
+    return f"den Tag {day} gibt es nicht"
+
+
+DIGITS_NOT_ASCII = "enthält Ziffern, die keine Ziffern 0–9 sind"
+URL_WITHOUT_SERVER = "die Web-Adresse hat kein http:// oder https:// mit einem Servernamen"
+
+
+def url_unparsable(detail: str) -> str:
+    return f"die Web-Adresse lässt sich nicht zerlegen ({detail})"
+
+
+# -- any file checked against its JSON Schema (contract.py) ----------------------------------------
+NO_FIELDS: _Message = ("die Datei enthält keine Felder", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
+TEXT_EMPTY = "der Text ist leer"
+CONTROL_CHARACTER_IN_TEXT = "enthält einen Zeilenumbruch oder ein anderes Steuerzeichen"
+PATTERN_DEFAULT = "entspricht nicht der Vorgabe — den Wert prüfen"  # a pattern whose schema gives no text
+CHECK_THE_VALUE = "den Wert prüfen"  # the fix when a schema's text names none
+NOT_A_DAY_OF_THAT_MONTH = "das Datum berichtigen: diesen Tag hat der Monat nicht"
+COPY_THE_FULL_ADDRESS = "die vollständige Adresse aus der Adresszeile des Browsers kopieren"
+LIST_ITEM_TWICE: _Message = ("ein Eintrag steht mehrfach in der Liste", "den doppelten Eintrag löschen")
+ENTRY = "Eintrag"  # an entry whose schema has no title, and an entry without a usable slug
+
+
+def more_not_shown(limit: int) -> _Message:
+    return (f"weitere Fehler ab hier nicht gezeigt (höchstens {limit} Meldungen je Datei)",
+            "erst die gezeigten Fehler beheben, dann erneut prüfen")
+
+
+def did_you_mean(guess: str) -> str:
+    return f"meinten Sie „{guess}“?"
+
+
+def allowed_fields(names: Iterable[str]) -> str:
+    return "erlaubt sind: " + ", ".join(names)
+
+
+def _allowed_values(values: Iterable[object]) -> str:
+    return "erlaubt sind: " + " oder ".join(str(v) for v in values)
+
+
+def unknown_field(key: str) -> str:
+    return f"unbekanntes Feld „{key}“"
+
+
+def required_field_missing(key: str, title: str | None, allowed: list | None, nullable: bool) -> _Message:
+    """A required field that is not there; `title` is its German name from the schema."""
+    named = f"„{key}“" + (f" ({title})" if title and title != key else "")
+    fix = f"„{key}:“ ergänzen"
+    if allowed is not None:
+        fix += ", " + _allowed_values(allowed)
+    elif nullable:
+        fix += " (unbekannt: null)"
+    return f"das Pflichtfeld {named} fehlt", fix
+
+
+def value_not_allowed(value: str, allowed: list, *, numbers_in_quotes: bool = False, guess: str | None = None) -> _Message:
+    fix = _allowed_values(allowed)
+    if numbers_in_quotes:
+        fix += " (Zahlen ohne Anführungszeichen)"
+    elif guess is not None:
+        fix = did_you_mean(guess) + " " + fix
+    return f"„{value}“ ist kein erlaubter Wert", fix
+
+
+def value_problem(value: str, problem: str) -> str:
+    """A rule's problem for one value: "„2017-13“: den Monat 13 gibt es nicht"."""
+    return f"„{value}“: {problem}"
+
+
+def text_too_long(length: int, limit: int) -> _Message:
+    return f"der Text ist zu lang ({length} Zeichen, höchstens {limit})", "den Text kürzen"
+
+
+TEXT_MISSING: _Message = (TEXT_EMPTY, "einen Text eintragen")
+
+
+def too_few_entries(count: int, need: int) -> _Message:
+    return ("die Liste ist leer" if not count else f"zu wenige Einträge ({count})",
+            f"mindestens {need} {'Eintrag' if need == 1 else 'Einträge'} angeben")
+
+
+def too_many_entries(count: int, limit: object) -> _Message:
+    return f"zu viele Einträge ({count}, höchstens {limit})", "überzählige Einträge löschen"
+
+
+def breaks_the_rule(value: str, rule: str) -> _Message:
+    """A schema rule without a German text of its own."""
+    return f"„{value}“ entspricht nicht der Vorgabe ({rule})", "den Wert mit der Beschreibung im Schema vergleichen"
+
+
+# The kinds of value a schema expects ("hier wird ein Text erwartet") ...
+_KIND_WORDS = {"string": "ein Text", "object": "Felder (name: wert)", "array": "eine Liste",
+              "integer": "eine Zahl", "number": "eine Zahl", "boolean": "true oder false", "null": "null"}
+
+
+def found_kind(kind: str, value: str = "") -> str:
+    """... and the kind that was found, with the value as written for a scalar."""
+    return {"null": "nichts (leer)", "boolean": f"Wahrheitswert ({value})", "number": f"Zahl ({value})",
+            "string": f"Text („{value}“)", "array": "eine Liste"}.get(kind, "Felder (name: wert)")
+
+
+def wrong_kind(expected: list[str], nullable: bool, found: str) -> _Message:
+    words = " oder ".join(_KIND_WORDS.get(t, t) for t in expected) + (" oder null" if nullable else "")
+    fix = {"object": "Einrückung prüfen: Felder stehen als „name: wert“ untereinander",
+           "array": "jeden Listeneintrag in eine eigene Zeile mit „- “ schreiben (leer: [])",
+           "string": "den Wert in Anführungszeichen setzen"}.get(expected[0] if expected else "", "den Wert berichtigen")
+    return f"hier wird {words} erwartet, gefunden: {found}", fix
+
+
+def empty_value(expected: str) -> _Message:
+    """No value where the schema expects one of kind `expected` (string, array, object)."""
+    what = {"string": "einen Text", "array": "eine Liste (leer: [])", "object": "die Felder"}.get(expected, "einen Wert")
+    return "der Wert ist leer", f"{what} eintragen"
+
+
+def read_as_other_than_text(raw: str, boolean: bool, leading_zero: bool, example: str) -> _Message:
+    """A plain value YAML reads as a number or truth value where the schema wants text."""
+    read_as = "Wahrheitswert" if boolean else "Zahl"
+    lost = " (eine führende Null geht dabei verloren)" if leading_zero else ""
+    return (f"„{raw}“ steht ohne Anführungszeichen und wird so als {read_as} gelesen{lost}",
+            f"den Wert in Anführungszeichen setzen: {example}")
+
+
+def entry_number(index: int) -> str:
+    """An entry named by its place in the list (1-based), when its slug cannot name it."""
+    return f"{ENTRY} {index}"
+
+
+# -- registry and programme: data/communes.yaml, data/programme.yaml (registry.py) ----------------
+REGISTRY_EMPTY: _Message = ("die Datei ist leer", "die Felder der Datei eintragen")
+_LOOK_UP_THE_AGS = "den AGS im Gemeindeverzeichnis (Destatis) nachschlagen"
+_NEW_STATEMENT_ID = "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern"
+
+
+def schema_unreadable(detail: str) -> _Message:
+    return f"das Schema lässt sich nicht lesen ({detail})", "die Datei aus dem Repository wiederherstellen (git checkout)"
+
+
+def slug_taken(slug: str, line: int) -> _Message:
+    return f"der Slug „{slug}“ ist schon vergeben (Zeile {line})", "jeder Kommune einen eigenen Slug geben"
+
+
+def ags_taken(ags: str, slug: str) -> _Message:
+    return f"der AGS „{ags}“ gehört schon zu „{slug}“", "den AGS prüfen: jede Kommune steht nur einmal im Register"
+
+
+def statement_id_taken(sid: str, number: int) -> _Message:
+    return f"die Kennung „{sid}“ hat schon die {number}. Äußerung dieser Kommune", _NEW_STATEMENT_ID
+
+
+def programme_statement_id_taken(sid: str, number: int) -> _Message:
+    return f"die Kennung „{sid}“ hat schon die {number}. Äußerung zum Programm", _NEW_STATEMENT_ID
+
+
+def former_slug_is_current(old: str) -> _Message:
+    return (f"der frühere Slug „{old}“ ist der aktuelle Slug einer Kommune",
+            "den Eintrag aus former_slugs löschen; eine Adresse kann nur auf eine Seite führen")
+
+
+def former_slug_elsewhere(old: str, slug: str) -> _Message:
+    return (f"der frühere Slug „{old}“ steht auch bei „{slug}“",
+            "ihn nur bei der Kommune lassen, zu der die alte Adresse gehörte")
+
+
+def no_such_kreis(kreis_ags: str) -> _Message:
+    return f"„{kreis_ags}“ ist kein Kreis und keine kreisfreie Stadt in NRW", _LOOK_UP_THE_AGS
+
+
+def kreisfrei_not_kreis(ags: str, name: str) -> _Message:
+    return (f"„{ags}“ ist der Schlüssel der kreisfreien Stadt {name}, nicht eines Kreises",
+            "den Typ auf kreisfreie-stadt ändern und den 8-stelligen AGS eintragen")
+
+
+def no_such_gemeinde(ags: str, in_kreis: str) -> _Message:
+    """`in_kreis`: where it was looked for, e.g. "im Kreis Unna"."""
+    return f"eine Gemeinde mit dem AGS „{ags}“ gibt es {in_kreis} nicht", _LOOK_UP_THE_AGS + " (die letzten drei Ziffern)"
+
+
+def not_kreisfrei(ags: str, name: str, in_kreis: str) -> _Message:
+    return (f"„{ags}“ ({name}) liegt {in_kreis}, ist also keine kreisfreie Stadt",
+            "den Typ auf kreisangehoerige-stadt ändern oder den AGS berichtigen")
+
+
+def kreisfrei_not_kreisangehoerig(ags: str, name: str, named_exception: bool) -> _Message:
+    return (f"„{ags}“ ist die kreisfreie Stadt {name}, keine kreisangehörige Stadt"
+            + (" (benannte Ausnahme in data/special-cases.json)" if named_exception else ""),
+            "den Typ auf kreisfreie-stadt ändern oder den AGS berichtigen")
+
+
+def text_in_quotation_marks(quote: bool) -> _Message:
+    """A statement's text in outer quotation marks; `quote`: the statement is a verbatim quote."""
+    return ("der Text steht in Anführungszeichen",
+            "die äußeren Anführungszeichen löschen; die Website setzt sie selbst" if quote else
+            "eine Wiedergabe steht nie in Anführungszeichen: Zeichen löschen, "
+            "oder form: quote, wenn die Quelle wörtlich zitiert")
+
+
+# -- boundary data: data/nrw-geo.json (geodata.py; registry.py reads its areas) --------------------
+_GEODATA_FIX = "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)"
+
+
+def geodata_unusable(error: Exception | str) -> tuple[str, str]:
+    """`error`: what is wrong (a GeoDataUnusable's `problem`, or any other GeoDataError)."""
+    return (f"Gebietsdaten: {error}", _GEODATA_FIX)
+
+
+def geodata_with_fix(problem: str) -> str:
+    """A boundary data problem and its fix, as one line (the text of a GeoDataError)."""
+    return f"{problem} — {_GEODATA_FIX}"
+
+
+def geodata_areas_unreadable(detail: str) -> _Message:
+    return f"die Gebietsdaten lassen sich nicht lesen ({detail})", _GEODATA_FIX
+
+
+def geo_file_missing(path: str) -> str:
+    return f"die Datei {path} gibt es nicht"
+
+
+def geo_file_unreadable(path: str, detail: str) -> str:
+    return f"die Datei {path} lässt sich nicht lesen ({detail})"
+
+
+def geo_file_not_json(path: str, detail: str) -> str:
+    return f"die Datei {path} ist kein gültiges JSON ({detail})"
+
+
+def geo_not_format_1(where: str) -> str:
+    return f"{where}: das ist keine Gebietsdatei im Format 1"
+
+
+def geo_no_section(where: str, key: str) -> str:
+    return f"{where}: „{key}“ fehlt oder ist kein Objekt mit Feldern"
+
+
+def geo_not_text(where: str, key: str) -> str:
+    return f"{where}: „{key}“ fehlt, ist leer oder ist kein Text"
+
+
+def geo_not_an_object(where: str) -> str:
+    return f"{where}: hier wird ein Objekt mit Feldern erwartet"
+
+
+def geo_ags_wrong(where: str, pattern: str) -> str:
+    return f"{where}: der AGS passt nicht zum Muster {pattern}"
+
+
+def geo_not_a_path(where: str, key: str) -> str:
+    return f"{where}: „{key}“ ist kein Umriss in der erwarteten Form (M… l… z)"
+
+
+def geo_year_not_integer(where: str) -> str:
+    return f"{where}: source.data_year ist keine ganze Zahl"
+
+
+def geo_attribution_wrong(where: str, attribution: str) -> str:
+    return f"{where}: die Quellenangabe „{attribution}“ ist nicht „© GeoBasis-DE / BKG“ mit dem Jahr der Daten"
+
+
+def geo_viewbox_wrong(where: str) -> str:
+    return f"{where}: „viewbox“ braucht width und height als positive ganze Zahlen"
+
+
+def geo_not_lists(where: str) -> str:
+    return f"{where}: „kreise“ und „gemeinden“ müssen Listen sein"
+
+
+def geo_area_twice(where: str, kind: str, ags: str) -> str:
+    """`kind`: "Kreis" or "Gemeinde"."""
+    return f"{where}: {kind} {ags} steht zweimal in der Datei"
+
+
+def geo_gemeinden_without_kreis(where: str, ags_list: str) -> str:
+    return f"{where}: Gemeinden ohne ihren Kreis in der Datei: {ags_list}"
+
+
+def geo_projection_wrong(where: str, keys: str) -> str:
+    return f"{where}: „projection“ braucht Zahlen für {keys}"
+
+
+# -- the Glossar: data/glossary.yaml (glossary.py) -------------------------------------------------
+GLOSSARY_NO_TERMS: _Message = ("die Datei braucht eine Liste „terms:“", "siehe data/glossary.schema.json")
+GLOSSARY_ENTRY_NOT_A_MAPPING: _Message = ("der Eintrag ist keine Zuordnung", "id, term, forms, definition, sources angeben")
+GLOSSARY_ID_INVALID: _Message = ("die Kennung fehlt oder ist ungültig",
+                                 "Kleinbuchstaben, Ziffern und Bindestriche, z. B. kreisfreie-stadt")
+GLOSSARY_FORMS_INVALID: _Message = ("„forms“ ist keine Liste von Wörtern", 'z. B. forms: ["Kreis", "Kreise"]')
+GLOSSARY_SOURCES_MISSING: _Message = ("„sources“ fehlt",
+                                      "Quellen angeben oder sources: [] für eine Erklärung der Redaktion")
+GLOSSARY_SOURCE_NOT_A_MAPPING: _Message = ("die Quelle ist keine Zuordnung", "url und publisher angeben")
+GLOSSARY_SOURCE_URL_INVALID: _Message = ("die Adresse fehlt oder beginnt nicht mit https:// oder http://",
+                                         "die vollständige Adresse aus dem Quellenverzeichnis eintragen")
+GLOSSARY_SOURCE_PUBLISHER_MISSING: _Message = ("„publisher“ fehlt", "angeben, wer die Quelle veröffentlicht hat")
+
+
+def glossary_term(index: int) -> str:
+    """A term named by its place in the list (1-based), when it has no usable id."""
+    return f"Begriff {index}"
+
+
+def glossary_unknown_field(key: str, allowed: Iterable[str]) -> _Message:
+    return f"unbekanntes Feld „{key}“", "erlaubt: " + ", ".join(allowed)
+
+
+def glossary_id_taken(tid: str) -> _Message:
+    return f"die Kennung „{tid}“ gibt es schon", "jede Kennung nur einmal vergeben"
+
+
+def glossary_text_missing(key: str) -> _Message:
+    return f"„{key}“ fehlt oder ist leer", "einen Text angeben"
+
+
+def glossary_form_taken(form: str, tid: str) -> _Message:
+    return f"die Form „{form}“ gehört schon zu „{tid}“", "jede Form nur einem Begriff zuordnen"
+
+
+def glossary_date_invalid(reason: object) -> _Message:
+    return f"ungültiges Datum: {reason}", 'so genau wie die Quelle: "2017", "2017-01" oder "2017-01-11"'
+
+
+# -- accessibility statement: data/barrierefreiheit.yaml (accessibility.py) ------------------------
+STATUS_CONTRADICTS_LIMITATIONS = ("Vereinbarkeit",  # the field, as the statement names it
+                                  "„vollständig“ passt nicht zu einer Liste von Einschränkungen",
+                                  "status: teilweise eintragen oder die behobenen Einschränkungen streichen")
+
+
+# -- operator settings: extra.operator in mkdocs.yml (operator.py) ---------------------------------
+CONFIG_FILE_MISSING: _Message = ("die Datei fehlt", "im Projektordner aufrufen oder --root angeben")
+UNKNOWN_SETTING = "unbekannte Einstellung"
+
+
+def operator_not_a_section(config_file: str) -> _Message:
+    return ("hier werden Einstellungen erwartet (name:, address:, …)",
+            f"die Einstellungen eingerückt darunter schreiben, wie in den Kommentaren in {config_file}")
+
+
+def known_settings(keys: Iterable[str]) -> str:
+    return "bekannt sind: " + ", ".join(keys)
+
+
+def setting_not_text(key: str, value: str) -> _Message:
+    return f"muss Text sein, gefunden: {value}", f'in Anführungszeichen setzen, z. B. {key}: "{value}"'
+
+
+def not_an_email_address(key: str, value: str) -> _Message:
+    return (f"„{value}“ ist keine E-Mail-Adresse",
+            f"nur die Adresse eintragen, z. B. {key}: redaktion@example.org, oder leer lassen")
+
+
+def not_a_phone_number(value: str) -> _Message:
+    return (f"„{value}“ ist keine Telefonnummer",
+            'nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. phone: "+49 211 1234-0"')
+
+
+def setting_empty(where: str, setting: str, label: str, needed_for: str, example: str) -> str:
+    """The notice for a missing setting; `where` is "mkdocs.yml" or "mkdocs.yml:line:column"."""
+    return f"HINWEIS: {where}: {setting} ist leer ({label}; gebraucht für: {needed_for}) — eintragen: {example}"
+
+
+def setting_required(label: str, example: str) -> _Message:
+    return (f"ist leer ({label}), für die Veröffentlichung (KEKIZ_REQUIRE_OPERATOR) aber nötig",
+            f"eintragen: {example}")
+
+
+def config_yaml_error(detail: str) -> _Message:
+    return f"YAML-Fehler: {detail}", "Einrückung und Doppelpunkte in dieser Zeile prüfen"
+
+
+# -- the sign-language video: extra.kekiz.dgs_video in mkdocs.yml (signvideo.py) -------------------
+VIDEO_FILE_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — den Pfad der Videodatei "
+                      "in docs/ angeben (z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
+VIDEO_CAPTION_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
+                         "was das Video erklärt")
+
+
+def video_not_found(file: str) -> str:
+    return (f"mkdocs.yml: extra.kekiz.dgs_video.file: die Datei docs/{file} gibt es nicht — "
+            "das Video in docs/ ablegen (keine Adresse im Netz: die Website lädt nichts von anderen Servern)")
+
+
+def video_captions_not_found(captions: str) -> str:
+    return (f"mkdocs.yml: extra.kekiz.dgs_video.captions: die Datei docs/{captions} gibt es nicht — "
+            "eine WebVTT-Datei in docs/ ablegen oder captions weglassen")
+
+
+# -- settings in extra.kekiz (kekiz.adapter.config) -------------------------------------------------
 def setting_unknown(key: str, known: str) -> str:
     return f"mkdocs.yml: extra.kekiz.{key}: diese Einstellung gibt es nicht — bekannt sind: {known}"
 
@@ -44,3 +548,40 @@ def setting_wrong_kind(key: str, expected: str) -> str:
 
 def setting_missing(key: str, fix: str) -> str:
     return f"mkdocs.yml: extra.kekiz.{key}: fehlt — {fix}"
+
+
+# -- the summary under a list of messages (diagnostics.py), and what a build says -------------------
+NOT_BUILT = "die Website wurde nicht gebaut"
+
+
+def errors_found(count: int, files: list[str], closing: str) -> str:
+    """The last line of a report: "3 Fehler in data/communes.yaml gefunden; <closing>."."""
+    return f"{errors_in(count, files)} gefunden; {closing}."
+
+
+def errors_in(count: int, files: list[str]) -> str:
+    return f"{count} Fehler in {', '.join(files)}" if count != 1 else f"1 Fehler in {files[0]}"
+
+
+def build_stopped() -> str:
+    return "die Website wurde nicht gebaut, site/ bleibt unverändert"
+
+
+def preview_shows_errors() -> str:
+    return "die Vorschau zeigt die Fehler, bis die Datei in Ordnung ist"
+
+
+# Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
+NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
+               "Adressen (nur relative). Für die Veröffentlichung KEKIZ_SITE_URL=https://… setzen.")
+
+
+# -- hand-written pages (kekiz.site) ----------------------------------------------------------------
+def unknown_marker(source_name: str, name: str, known: str) -> str:
+    return f"{source_name}: unbekannter Platzhalter „kekiz:{name}“ — bekannt sind: {known}"
+
+
+# -- registry and boundary data together (kekiz.sources.load_inputs) ------------------------------
+def no_outline(ags: str) -> tuple[str, str]:
+    return (f"für den AGS „{ags}“ gibt es keine Gebietsform in data/nrw-geo.json",
+            "den AGS im Gemeindeverzeichnis prüfen; ist er richtig, die Gebietsdaten mit `make geodata` neu erzeugen")

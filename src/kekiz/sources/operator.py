@@ -1,10 +1,10 @@
-"""Who runs the site: the operator's details from `extra.operator` in mkdocs.yml.
+"""Read and check who runs the site: `extra.operator` in mkdocs.yml → kekiz.model.operator.Operator.
 
 The Impressum, the privacy page, the accessibility statement and the "Angaben korrigieren"
-line on every Kommune page read them. Until the operator is known the values stay empty:
-the site still builds, the pages say what is missing, and `python -m kekiz check` lists it.
-A value that is there but unusable (a typo in a key, an e-mail address without "@") is an
-error, because it would put a wrong address on a public page.
+line on every Kommune page show the operator's details. Until the operator is known the values
+stay empty: the site still builds, the pages say what is missing, and `python -m kekiz check`
+lists it. A value that is there but unusable (a typo in a key, an e-mail address without "@")
+is an error, because it would put a wrong address on a public page.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import difflib
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kekiz.model.operator import SETTINGS_BY_KEY, Operator
+from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
 
 CONFIG_FILE = "mkdocs.yml"
@@ -26,41 +27,6 @@ SECTION = "extra.operator"
 
 _EMAIL_RE = re.compile(r"^[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\]+\.[^@\s<>\"'(),;:\\]+$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}$")
-
-
-@dataclass(frozen=True)
-class Setting:
-    key: str        # key under extra.operator
-    label: str      # what a reader of the page calls it
-    needed_for: str  # which page needs it, in plain words
-    example: str    # what to enter
-
-
-# In the order the Impressum shows them. accessibility_contact is optional: without it the
-# general e-mail address takes feedback on barriers too.
-SETTINGS = (
-    Setting("name", "Name der Betreiberin oder des Betreibers", "Impressum, Datenschutzerklärung",
-            "der volle Name der Stelle, z. B. einer Behörde oder eines Vereins"),
-    Setting("address", "Postanschrift", "Impressum, Datenschutzerklärung",
-            "Straße, Hausnummer, Postleitzahl und Ort"),
-    Setting("represented_by", "Vertretungsberechtigte Person", "Impressum",
-            "wer die Stelle nach außen vertritt, mit Funktion"),
-    Setting("email", "E-Mail-Adresse", "Impressum, Korrekturhinweise auf jeder Kommune-Seite",
-            "eine Adresse, die regelmäßig gelesen wird"),
-    Setting("phone", "Telefonnummer", "Impressum", "eine Nummer mit Vorwahl"),
-    Setting("responsible", "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "Impressum",
-            "Name und Anschrift der verantwortlichen Person"),
-    Setting("data_protection_officer", "Datenschutzbeauftragte oder Datenschutzbeauftragter",
-            "Datenschutzerklärung", "Name oder Funktion und Kontakt"),
-    Setting("hosting", "Webhoster und Server-Protokolle", "Datenschutzerklärung",
-            "wer die Website ausliefert, welche Zugriffsdaten dort gespeichert werden und wie lange"),
-    Setting("legal_basis", "Rechtsgrundlage der Verarbeitung", "Datenschutzerklärung",
-            "die Rechtsgrundlage, von der oder dem Datenschutzbeauftragten bestätigt"),
-    Setting("accessibility_contact", "Kontakt für Hinweise auf Barrieren", "Erklärung zur Barrierefreiheit",
-            "eine E-Mail-Adresse; ohne Eintrag gilt die allgemeine E-Mail-Adresse"),
-)
-_BY_KEY = {s.key: s for s in SETTINGS}
-_OPTIONAL = {"accessibility_contact"}
 _EMAIL_KEYS = {"email", "accessibility_contact"}
 
 
@@ -78,79 +44,40 @@ def _diagnostics(findings: list[tuple[str | None, str, str]], config_file: Path 
                        f"{SECTION}.{key}" if key else SECTION, problem, fix) for key, problem, fix in findings]
 
 
-@dataclass(frozen=True)
-class Operator:
-    """The operator's details; an empty string means "not entered yet"."""
+def operator_from_extra(extra: Mapping[str, Any] | None, config_file: Path | None = None) -> Operator:
+    """Read `extra.operator` from MkDocs' `extra` mapping; raise SettingsError if unusable.
 
-    name: str = ""
-    address: str = ""
-    represented_by: str = ""
-    email: str = ""
-    phone: str = ""
-    responsible: str = ""
-    data_protection_officer: str = ""
-    hosting: str = ""
-    legal_basis: str = ""
-    accessibility_contact: str = ""
-
-    @classmethod
-    def from_extra(cls, extra: Mapping[str, Any] | None, config_file: Path | None = None) -> Operator:
-        """Read `extra.operator` from MkDocs' `extra` mapping; raise SettingsError if unusable.
-
-        `config_file` (mkdocs.yml) is read only to say on which line a problem is.
-        """
-        raw = (extra or {}).get("operator")
-        if raw is None:
-            return cls()
-        if not isinstance(raw, Mapping):
-            raise SettingsError(_diagnostics([(None, "hier werden Einstellungen erwartet (name:, address:, …)",
-                                               f"die Einstellungen eingerückt darunter schreiben, wie in den Kommentaren "
-                                               f"in {CONFIG_FILE}")], config_file))
-        findings: list[tuple[str | None, str, str]] = []
-        values: dict[str, str] = {}
-        for key, value in raw.items():
-            if key not in _BY_KEY:
-                guess = difflib.get_close_matches(str(key), list(_BY_KEY), n=1, cutoff=0.6)
-                hint = f"meinten Sie „{guess[0]}“?" if guess else "bekannt sind: " + ", ".join(_BY_KEY)
-                findings.append((str(key), "unbekannte Einstellung", hint))
-                continue
-            if value is None:
-                continue
-            if not isinstance(value, str):
-                findings.append((key, f"muss Text sein, gefunden: {shown(value)}",
-                                 f'in Anführungszeichen setzen, z. B. {key}: "{shown(value)}"'))
-                continue
-            value = value.strip()
-            if value and key in _EMAIL_KEYS and not _EMAIL_RE.match(value):
-                findings.append((key, f"„{shown(value)}“ ist keine E-Mail-Adresse",
-                                 f"nur die Adresse eintragen, z. B. {key}: redaktion@example.org, oder leer lassen"))
-                continue
-            if value and key == "phone" and not _PHONE_RE.match(value):
-                findings.append((key, f"„{shown(value)}“ ist keine Telefonnummer",
-                                 'nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. phone: "+49 211 1234-0"'))
-                continue
-            values[key] = value
-        if findings:
-            raise SettingsError(_diagnostics(findings, config_file))
-        return cls(**values)
-
-    def missing(self) -> list[Setting]:
-        """Required settings that are still empty, in page order."""
-        return [s for s in SETTINGS if s.key not in _OPTIONAL and not getattr(self, s.key)]
-
-    @property
-    def is_complete(self) -> bool:
-        return not self.missing()
-
-    @property
-    def feedback_email(self) -> str:
-        """Where to write about barriers on the site."""
-        return self.accessibility_contact or self.email
-
-    @property
-    def phone_uri(self) -> str:
-        """tel: link target: only digits and a leading plus survive."""
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
+    `config_file` (mkdocs.yml) is read only to say on which line a problem is.
+    """
+    raw = (extra or {}).get("operator")
+    if raw is None:
+        return Operator()
+    if not isinstance(raw, Mapping):
+        raise SettingsError(_diagnostics([(None, *messages.operator_not_a_section(CONFIG_FILE))], config_file))
+    findings: list[tuple[str | None, str, str]] = []
+    values: dict[str, str] = {}
+    for key, value in raw.items():
+        if key not in SETTINGS_BY_KEY:
+            guess = difflib.get_close_matches(str(key), list(SETTINGS_BY_KEY), n=1, cutoff=0.6)
+            hint = messages.did_you_mean(guess[0]) if guess else messages.known_settings(SETTINGS_BY_KEY)
+            findings.append((str(key), messages.UNKNOWN_SETTING, hint))
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            findings.append((key, *messages.setting_not_text(key, shown(value))))
+            continue
+        value = value.strip()
+        if value and key in _EMAIL_KEYS and not _EMAIL_RE.match(value):
+            findings.append((key, *messages.not_an_email_address(key, shown(value))))
+            continue
+        if value and key == "phone" and not _PHONE_RE.match(value):
+            findings.append((key, *messages.not_a_phone_number(shown(value))))
+            continue
+        values[key] = value
+    if findings:
+        raise SettingsError(_diagnostics(findings, config_file))
+    return Operator(**values)
 
 
 def missing_notices(operator: Operator, config_file: Path | None = None) -> list[str]:
@@ -159,24 +86,24 @@ def missing_notices(operator: Operator, config_file: Path | None = None) -> list
     lines = []
     for s in operator.missing():
         where = ":".join(map(str, positions[s.key])) if s.key in positions else ""
-        lines.append(f"HINWEIS: {CONFIG_FILE}{':' + where if where else ''}: {SECTION}.{s.key} ist leer ({s.label}; "
-                     f"gebraucht für: {s.needed_for}) — eintragen: {s.example}")
+        lines.append(messages.setting_empty(CONFIG_FILE + (":" + where if where else ""), f"{SECTION}.{s.key}",
+                                            s.label, s.needed_for, s.example))
     return lines
 
 
 def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = None) -> tuple[Operator, list[str]]:
     """The operator and one notice per missing setting.
 
-    Missing settings are notices, not errors: a fresh clone must build. The publishing
-    workflow sets KEKIZ_REQUIRE_OPERATOR=true (extra.kekiz.require_operator), which makes them
-    errors, so the public site never goes out without an Impressum.
+    Missing settings are notices, not errors: a fresh clone must build. KEKIZ_REQUIRE_OPERATOR=true
+    (extra.kekiz.require_operator) makes them errors. The publishing workflow
+    (.github/workflows/pages.yml) does not set it yet; set it there so that the public site never
+    goes out without the operator's details.
     """
-    operator = Operator.from_extra(extra, config_file)
+    operator = operator_from_extra(extra, config_file)
     options = (extra or {}).get("kekiz") or {}
     if operator.missing() and isinstance(options, Mapping) and options.get("require_operator"):
         raise SettingsError(_diagnostics(
-            [(s.key, f"ist leer ({s.label}), für die Veröffentlichung (KEKIZ_REQUIRE_OPERATOR) aber nötig",
-              f"eintragen: {s.example}") for s in operator.missing()], config_file))
+            [(s.key, *messages.setting_required(s.label, s.example)) for s in operator.missing()], config_file))
     return operator, missing_notices(operator, config_file)
 
 
@@ -235,15 +162,12 @@ def load_operator(root: Path) -> tuple[Operator, list[str]]:
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except FileNotFoundError:
-        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", "die Datei fehlt",
-                                        "im Projektordner aufrufen oder --root angeben")]) from None
+        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", *messages.CONFIG_FILE_MISSING)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SettingsError([Diagnostic(CONFIG_FILE, line, col, "", "", f"YAML-Fehler: {shown(str(error))}",
-                                        "Einrückung und Doppelpunkte in dieser Zeile prüfen")]) from None
+        raise SettingsError([Diagnostic(CONFIG_FILE, line, col, "", "",
+                                        *messages.config_yaml_error(shown(str(error))))]) from None
     extra = config.get("extra") if isinstance(config, dict) else None
     return read_operator(extra if isinstance(extra, Mapping) else None, path)
 
-
-assert {f.name for f in fields(Operator)} == set(_BY_KEY), "every setting has a field and vice versa"

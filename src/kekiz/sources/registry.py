@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from kekiz.model import nrw
+from kekiz.model.german import Case, kreis_phrase, place_phrase
+from kekiz.model.registry import (Cohort, CohortInfo, Commune, CommuneType, JointApplication, Milestone, Note,
+                                   NoteKind, PartialDate, Programme, Registry, Source, Statement, StatementForm)
+from kekiz.sources import messages
 from kekiz.sources.contract import MAX_MESSAGES, Contract, subject_of
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
-from kekiz.model.german import Case, kreis_phrase, place_phrase
-from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, JointApplication, Milestone, Note, NoteKind, PartialDate, Programme, Registry, Source, Statement, StatementForm
 from kekiz.sources.yamlsource import Document, Path_, read_yaml
 
 REGISTRY_ENV = "KEKIZ_REGISTRY"
@@ -49,14 +51,13 @@ def load_project(root: Path) -> Registry:
 def load(registry_file: Path, programme_file: Path, *, display_root: Path | None = None,
          data_dir: Path = DATA_DIR) -> Registry:
     """Read, validate and build the model; raise RegistryError listing every problem."""
-    reg_doc = read_yaml(registry_file, _display(registry_file, display_root))
-    prog_doc = read_yaml(programme_file, _display(programme_file, display_root))
+    reg_doc = read_yaml(registry_file, display_path(registry_file, display_root))
+    prog_doc = read_yaml(programme_file, display_path(programme_file, display_root))
     problems: list[Diagnostic] = reg_doc.problems + prog_doc.problems
     registry_ok = _check(reg_doc, data_dir / REGISTRY_SCHEMA, problems, _registry_rules(data_dir))
     programme_ok = _check(prog_doc, data_dir / PROGRAMME_SCHEMA, problems, _programme_rules)
     if problems or not registry_ok or not programme_ok:
-        raise RegistryError(problems or [Diagnostic(reg_doc.file, 1, 1, "", "", "die Datei ist leer",
-                                                    "die Felder der Datei eintragen")])
+        raise RegistryError(problems or [Diagnostic(reg_doc.file, 1, 1, "", "", *messages.REGISTRY_EMPTY)])
     return Registry(communes=tuple(_commune(reg_doc, i, raw) for i, raw in enumerate(reg_doc.data["communes"])),
                     programme=_programme(prog_doc.data), stand=PartialDate.parse(reg_doc.data["stand"]))
 
@@ -68,9 +69,7 @@ def _check(doc: Document, schema_file: Path, problems: list[Diagnostic], rules) 
     try:
         contract = _contract(schema_file)
     except (OSError, ValueError) as exc:  # a project file, not the editors' input (an invalid schema too)
-        problems.append(Diagnostic(schema_file.as_posix(), 1, 1, "", "",
-                                   f"das Schema lässt sich nicht lesen ({shown(str(exc))})",
-                                   "die Datei aus dem Repository wiederherstellen (git checkout)"))
+        problems.append(Diagnostic(schema_file.as_posix(), 1, 1, "", "", *messages.schema_unreadable(shown(str(exc)))))
         return False
     before = len(problems)
     problems.extend(contract.diagnostics(doc))
@@ -88,7 +87,7 @@ def _contract(schema_file: Path) -> Contract:
     return _cached_contract(schema_file, schema_file.stat().st_mtime)
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None) -> str:
     """Show paths relative to the project (or the working directory) when possible."""
     path = path.absolute()
     for base in (root, Path.cwd()):
@@ -119,8 +118,7 @@ def _registry_rules(data_dir: Path):
             areas = _areas(data_dir)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             return [Diagnostic(f"{data_dir.name}/{GEODATA}", 1, 1, "", "",
-                               f"die Gebietsdaten lassen sich nicht lesen ({shown(str(exc))})",
-                               "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)")]
+                               *messages.geodata_areas_unreadable(shown(str(exc))))]
         return _Rules(doc, areas, contract).run()
     return rules
 
@@ -138,16 +136,14 @@ class _Rules:
         self.problems: list[Diagnostic] = []
         self.entries: list[dict] = doc.data["communes"]
 
-    def error(self, path: Path_, problem: str, fix: str) -> None:
+    def error(self, path: Path_, message: tuple[str, str]) -> None:
         line, col = self.doc.where(path)
         if len(self.problems) >= MAX_MESSAGES:
             if len(self.problems) == MAX_MESSAGES:
-                self.problems.append(Diagnostic(self.doc.file, line, col, "", "",
-                                                f"weitere Fehler ab hier nicht gezeigt (höchstens {MAX_MESSAGES} "
-                                                "Meldungen je Datei)", "erst die gezeigten Fehler beheben, dann erneut prüfen"))
+                self.problems.append(Diagnostic(self.doc.file, line, col, "", "", *messages.more_not_shown(MAX_MESSAGES)))
             return
         subject, field = subject_of(self.doc.data, path, self.contract)
-        self.problems.append(Diagnostic(self.doc.file, line, col, subject, field, problem, fix))
+        self.problems.append(Diagnostic(self.doc.file, line, col, subject, field, *message))
 
     def run(self) -> list[Diagnostic]:
         slugs: dict[str, int] = {}
@@ -156,13 +152,11 @@ class _Rules:
             path = ("communes", index)
             slug, ags = entry["slug"], entry["ags"]
             if slug in slugs:
-                self.error(path + ("slug",), f"der Slug „{slug}“ ist schon vergeben (Zeile {slugs[slug]})",
-                           "jeder Kommune einen eigenen Slug geben")
+                self.error(path + ("slug",), messages.slug_taken(slug, slugs[slug]))
             else:
                 slugs[slug] = self.doc.where(path + ("slug",))[0]
             if ags in ags_seen:
-                self.error(path + ("ags",), f"der AGS „{ags}“ gehört schon zu „{ags_seen[ags]}“",
-                           "den AGS prüfen: jede Kommune steht nur einmal im Register")
+                self.error(path + ("ags",), messages.ags_taken(ags, ags_seen[ags]))
             else:
                 ags_seen[ags] = slug
             self.ags(path, CommuneType(entry["type"]), ags)
@@ -170,9 +164,7 @@ class _Rules:
             for i, statement in enumerate(entry["statements"]):
                 sid = statement["id"]
                 if sid in ids:
-                    self.error(path + ("statements", i, "id"),
-                               f"die Kennung „{sid}“ hat schon die {ids[sid] + 1}. Äußerung dieser Kommune",
-                               "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+                    self.error(path + ("statements", i, "id"), messages.statement_id_taken(sid, ids[sid] + 1))
                 else:
                     ids[sid] = i
                 self.quotes(path + ("statements", i), statement)
@@ -181,11 +173,9 @@ class _Rules:
             for i, old in enumerate(entry.get("former_slugs", [])):
                 where = ("communes", index, "former_slugs", i)
                 if old in slugs:
-                    self.error(where, f"der frühere Slug „{old}“ ist der aktuelle Slug einer Kommune",
-                               "den Eintrag aus former_slugs löschen; eine Adresse kann nur auf eine Seite führen")
+                    self.error(where, messages.former_slug_is_current(old))
                 elif old in claimed and claimed[old] != entry["slug"]:
-                    self.error(where, f"der frühere Slug „{old}“ steht auch bei „{claimed[old]}“",
-                               "ihn nur bei der Kommune lassen, zu der die alte Adresse gehörte")
+                    self.error(where, messages.former_slug_elsewhere(old, claimed[old]))
                 else:
                     claimed[old] = entry["slug"]
         return self.problems
@@ -193,33 +183,26 @@ class _Rules:
     def ags(self, path: Path_, ctype: CommuneType, ags: str) -> None:
         """The schema knows the shape (05…, 5 or 8 digits by type); here: does the area exist, and its status."""
         where = path + ("ags",)
-        lookup = "den AGS im Gemeindeverzeichnis (Destatis) nachschlagen"
         kreis_ags = ags[:5]
         if kreis_ags not in self.areas.kreise:
-            self.error(where, f"„{kreis_ags}“ ist kein Kreis und keine kreisfreie Stadt in NRW", lookup)
+            self.error(where, messages.no_such_kreis(kreis_ags))
             return
         kreis = nrw.KREISE.get(kreis_ags, (self.areas.kreise[kreis_ags], False))
         kreis_name, kreisfrei = kreis
         in_kreis = place_phrase(kreis_name, Case.LOCATIVE) if kreisfrei else kreis_phrase(kreis_name, Case.LOCATIVE)
         if ctype is CommuneType.KREIS:
             if kreisfrei:
-                self.error(where, f"„{ags}“ ist der Schlüssel der kreisfreien Stadt {kreis_name}, nicht eines Kreises",
-                           "den Typ auf kreisfreie-stadt ändern und den 8-stelligen AGS eintragen")
+                self.error(where, messages.kreisfrei_not_kreis(ags, kreis_name))
             return
         if ags not in self.areas.gemeinden:
-            self.error(where, f"eine Gemeinde mit dem AGS „{ags}“ gibt es {in_kreis} nicht",
-                       lookup + " (die letzten drei Ziffern)")
+            self.error(where, messages.no_such_gemeinde(ags, in_kreis))
             return
         exception = self.areas.kreisfrei_in_kreis.get(ags)
         if ctype is CommuneType.KREISFREIE_STADT and not kreisfrei and exception is None:
-            self.error(where, f"„{ags}“ ({self.areas.gemeinden[ags]}) liegt {in_kreis}, "
-                              "ist also keine kreisfreie Stadt",
-                       "den Typ auf kreisangehoerige-stadt ändern oder den AGS berichtigen")
+            self.error(where, messages.not_kreisfrei(ags, self.areas.gemeinden[ags], in_kreis))
         elif ctype is CommuneType.KREISANGEHOERIGE_STADT and (kreisfrei or exception is not None):
-            name = self.areas.gemeinden[ags]
-            self.error(where, f"„{ags}“ ist die kreisfreie Stadt {name}, keine kreisangehörige Stadt"
-                              + (" (benannte Ausnahme in data/special-cases.json)" if exception else ""),
-                       "den Typ auf kreisfreie-stadt ändern oder den AGS berichtigen")
+            self.error(where, messages.kreisfrei_not_kreisangehoerig(ags, self.areas.gemeinden[ags],
+                                                                     bool(exception)))
 
     def quotes(self, path: Path_, statement: dict) -> None:
         _quote_marks(path, statement, self.error)
@@ -229,17 +212,16 @@ def _programme_rules(doc: Document, contract: Contract) -> list[Diagnostic]:
     """Programme statements: unique ids, no outer quotation marks (as for the Kommunen's)."""
     problems: list[Diagnostic] = []
 
-    def error(path: Path_, problem: str, fix: str) -> None:
+    def error(path: Path_, message: tuple[str, str]) -> None:
         line, col = doc.where(path)
         subject, field = subject_of(doc.data, path, contract)
-        problems.append(Diagnostic(doc.file, line, col, subject, field, problem, fix))
+        problems.append(Diagnostic(doc.file, line, col, subject, field, *message))
 
     ids: dict[str, int] = {}
     for i, statement in enumerate(doc.data.get("statements", ())):
         sid = statement["id"]
         if sid in ids:
-            error(("statements", i, "id"), f"die Kennung „{sid}“ hat schon die {ids[sid] + 1}. Äußerung zum Programm",
-                  "eine eigene Kennung wählen, z. B. mit angehängtem -2; vorhandene Kennungen nie ändern")
+            error(("statements", i, "id"), messages.programme_statement_id_taken(sid, ids[sid] + 1))
         else:
             ids[sid] = i
         _quote_marks(("statements", i), statement, error)
@@ -249,11 +231,7 @@ def _programme_rules(doc: Document, contract: Contract) -> list[Diagnostic]:
 def _quote_marks(path: Path_, statement: dict, error) -> None:
     stripped = statement["text"].strip()
     if stripped[:1] in _OPENING_QUOTES and stripped[-1:] in _CLOSING_QUOTES:
-        fix = ("die äußeren Anführungszeichen löschen; die Website setzt sie selbst"
-               if statement["form"] == StatementForm.QUOTE.value else
-               "eine Wiedergabe steht nie in Anführungszeichen: Zeichen löschen, "
-               "oder form: quote, wenn die Quelle wörtlich zitiert")
-        error(path + ("text",), "der Text steht in Anführungszeichen", fix)
+        error(path + ("text",), messages.text_in_quotation_marks(statement["form"] == StatementForm.QUOTE.value))
 
 
 # -- the model, from valid data ----------------------------------------------------------------

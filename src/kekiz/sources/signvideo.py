@@ -7,15 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-
+from kekiz.sources import messages
 
 
 class VideoSettingError(ValueError):
     """A setting in mkdocs.yml `extra: kekiz:` that cannot work; the message says how to fix it."""
-
-
-
-
 
 
 @dataclass(frozen=True)
@@ -39,26 +35,18 @@ def sign_video(settings: Mapping, docs_dir: Path) -> SignVideo | None:
     if not raw:
         return None
     if not isinstance(raw, Mapping) or not raw.get("file"):
-        raise VideoSettingError("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — den Pfad der Videodatei "
-                            "in docs/ angeben (z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
+        raise VideoSettingError(messages.VIDEO_FILE_MISSING)
     file = str(raw["file"]).lstrip("/")
     caption = raw.get("caption")
     if not caption:
-        raise VideoSettingError("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
-                            "was das Video erklärt")
+        raise VideoSettingError(messages.VIDEO_CAPTION_MISSING)
     path = docs_dir / file
     if "://" in file or not path.is_file():
-        raise VideoSettingError(f"mkdocs.yml: extra.kekiz.dgs_video.file: die Datei docs/{file} gibt es nicht — "
-                            "das Video in docs/ ablegen (keine Adresse im Netz: die Website lädt nichts von anderen Servern)")
+        raise VideoSettingError(messages.video_not_found(file))
     captions = raw.get("captions")
     if captions:
         captions = str(captions).lstrip("/")
         if "://" in captions or not (docs_dir / captions).is_file():
-            raise VideoSettingError(f"mkdocs.yml: extra.kekiz.dgs_video.captions: die Datei docs/{captions} gibt es nicht — "
-                                "eine WebVTT-Datei in docs/ ablegen oder captions weglassen")
+            raise VideoSettingError(messages.video_captions_not_found(captions))
     duration = raw.get("duration")
     return SignVideo(file, str(caption), captions or None, str(duration) if duration else None, path.stat().st_size)
-
-
-
-

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, shown
 
 Path_ = tuple[str | int, ...]
@@ -81,36 +82,31 @@ def read_yaml(path: Path, display_name: str) -> Document:
     """Parse `path`. Problems reading the file end up in `Document.problems`, never as exceptions."""
     doc = Document(file=display_name, data=None)
 
-    def fail(line: int, col: int, problem: str, fix: str) -> Document:
-        doc.problems.append(Diagnostic(display_name, line, col, "", "", problem, fix))
+    def fail(line: int, col: int, message: tuple[str, str]) -> Document:
+        doc.problems.append(Diagnostic(display_name, line, col, "", "", *message))
         return doc
 
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return fail(1, 1, "die Datei gibt es nicht",
-                    "den Pfad prüfen (für das Register auch die Variable KEKIZ_REGISTRY)")
+        return fail(1, 1, messages.FILE_MISSING)
     except IsADirectoryError:
-        return fail(1, 1, "das ist ein Ordner, keine Datei",
-                    "den Pfad zur YAML-Datei angeben (für das Register auch die Variable KEKIZ_REGISTRY)")
+        return fail(1, 1, messages.FILE_IS_A_FOLDER)
     except OSError as exc:
-        return fail(1, 1, f"die Datei lässt sich nicht lesen ({shown(exc.strerror or type(exc).__name__)})",
-                    "Pfad und Zugriffsrechte prüfen")
+        return fail(1, 1, messages.file_unreadable(shown(exc.strerror or type(exc).__name__)))
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
     except UnicodeDecodeError as exc:
         line, col = _position_of_byte(raw, exc.start)
-        return fail(line, col, f"an dieser Stelle steht ein Byte (0x{raw[exc.start]:02X}), das kein UTF-8 ist",
-                    "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
+        return fail(line, col, messages.not_utf8(raw[exc.start]))
     bad = [m for _, m in zip(range(MAX_REPORTED_CHARACTERS), _NON_PRINTABLE_RE.finditer(text))]
     for match in bad:
         line, col = _position_of_char(text, match.start())
-        fail(line, col, f"unzulässiges Steuerzeichen U+{ord(match.group()):04X}",
-             "das Zeichen löschen (es ist oft unsichtbar: die Stelle markieren und neu tippen)")
+        fail(line, col, messages.control_character(ord(match.group())))
     if bad:
         return doc
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, "die Datei ist leer", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
+        return fail(1, 1, messages.FILE_EMPTY)
     _Builder(doc, text).run()
     return doc
 
@@ -165,8 +161,7 @@ class _Builder:
             self.syntax_error(exc)
             return
         except yaml.YAMLError as exc:  # reader errors carry no line; characters were checked above
-            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "",
-                                                f"YAML-Fehler: {shown(str(exc))}", "die Datei im Editor prüfen"))
+            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "", *messages.yaml_error(shown(str(exc)))))
             return
         finally:
             loader.dispose()
@@ -212,8 +207,7 @@ class _Builder:
             return True
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if len(self.stack) >= MAX_DEPTH:
-                self.stop(event, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
-                          "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen")
+                self.stop(event, *messages.too_deep(MAX_DEPTH))
                 return False
             path, is_key = self.slot_path()
             if event.tag not in _COLLECTION_TAGS:
@@ -229,15 +223,13 @@ class _Builder:
         if kind is yaml.AliasEvent:
             path, is_key = self.slot_path()
             self.position(path, event)
-            self.structural(path, event, "Verweise mit * (YAML-Alias) werden nicht unterstützt",
-                            "die Angaben an dieser Stelle ausschreiben")
+            self.structural(path, event, *messages.ALIAS)
             self.deliver(_DROP if is_key else None, event, path, from_key=is_key)
             return True
         if kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
-                self.stop(event, "die Datei enthält mehr als ein YAML-Dokument (Zeile mit ---)",
-                          "die Zeile mit --- und alles danach entfernen oder in eine eigene Datei verschieben")
+                self.stop(event, *messages.SECOND_DOCUMENT)
                 return False
         return True  # stream and document starts and ends
 
@@ -286,28 +278,23 @@ class _Builder:
         path = frame[_PATH]
         if not isinstance(key, str):
             shown_key = shown(key_event.value) if key_event is not None else "…"
-            self.doc.add_structural(path, line, col, f"„{shown_key}“ ist kein gültiger Feldname",
-                                    "Feldnamen sind Wörter wie slug, name oder ags, gefolgt von einem Doppelpunkt")
+            self.doc.add_structural(path, line, col, *messages.invalid_key(shown_key))
             frame[_PENDING] = _INVALID
             return
         if key == "<<":
-            self.doc.add_structural(path + (key,), line, col, "„<<“ (YAML-Merge) wird nicht unterstützt",
-                                    "die Felder an dieser Stelle ausschreiben")
+            self.doc.add_structural(path + (key,), line, col, *messages.MERGE_KEY)
             return
         key_path = (_KEY,) + path + (key,)
         if key_path in self.doc.positions:
             first_line = self.doc.positions[key_path][0]
-            self.doc.add_structural(path + (key,), line, col,
-                                    f"das Feld „{shown(key)}“ steht doppelt in diesem Eintrag (zuerst in Zeile {first_line})",
-                                    "eines der beiden Felder löschen; YAML würde sonst stillschweigend nur das letzte behalten")
+            self.doc.add_structural(path + (key,), line, col, *messages.duplicate_key(shown(key), first_line))
             return
         self.doc.positions[key_path] = (line, col)
         frame[_KEY_OK] = True
 
     def tag_problem(self, event: yaml.Event, path: Path_) -> None:
         tag = event.tag.replace("tag:yaml.org,2002:", "!!", 1)
-        self.structural(path, event, f"der YAML-Tag „{shown(tag)}“ ist nicht erlaubt",
-                        "den Tag (!!…) weglassen; für Text Anführungszeichen verwenden")
+        self.structural(path, event, *messages.tag_not_allowed(shown(tag)))
 
     def scalar(self, event: yaml.ScalarEvent, path: Path_, *, is_key: bool = False) -> Any:
         value = event.value
@@ -331,8 +318,7 @@ class _Builder:
                 self.doc.plain_text[path] = value
             digits = value.lstrip("+-")
             if len(digits) > _MAX_NUMBER_DIGITS:
-                self.structural(path, event, f"die Zahl ist zu lang ({len(digits)} Ziffern)",
-                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                self.structural(path, event, *messages.number_too_long(len(digits), digits=True))
                 return None
             if digits.startswith("0o"):
                 return int(value.replace("0o", "", 1), 8)
@@ -343,72 +329,24 @@ class _Builder:
             if not is_key:
                 self.doc.plain_text[path] = value
             if len(value) > _MAX_NUMBER_DIGITS:
-                self.structural(path, event, f"die Zahl ist zu lang ({len(value)} Zeichen)",
-                                "einen Text in Anführungszeichen setzen oder die Zahl berichtigen")
+                self.structural(path, event, *messages.number_too_long(len(value), digits=False))
                 return None
             return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
                          .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
         return value
 
 
-# libyaml's messages, in German with a fix. Matched by a fragment of the English text.
-_SYNTAX = [
-    ("mapping values are not allowed",
-     "ein Doppelpunkt mit Leerzeichen danach ist hier nicht erlaubt",
-     "steht „: “ im Text, den ganzen Wert in Anführungszeichen setzen; sonst die Einrückung prüfen"),
-    ("did not find expected key",
-     "hier wird ein weiteres Feld („name: wert“) erwartet",
-     "die Einrückung dieser Zeile an die Felder darüber angleichen (nur Leerzeichen); "
-     "Text mit Anführungszeichen darin in einfache Anführungszeichen '…' setzen"),
-    ("did not find expected '-' indicator",
-     "hier wird ein Listeneintrag („- …“) erwartet",
-     "die Einrückung an die Listeneinträge darüber angleichen"),
-    ("could not find expected ':'",
-     "nach dem Feldnamen fehlt der Doppelpunkt",
-     "„name: wert“ schreiben; mehrzeiligen Text in Anführungszeichen setzen"),
-    ("found unexpected end of stream",
-     "die Datei endet mitten in einem Wert",
-     "ein Anführungszeichen oder eine Klammer ist nicht geschlossen: den Wert ab dieser Stelle prüfen"),
-    ("found unknown escape character",
-     "unbekannte Escape-Folge mit \\ in doppelten Anführungszeichen",
-     "den Text in einfache Anführungszeichen '…' setzen oder den Backslash verdoppeln (\\\\)"),
-    ("did not find expected ',' or ']'",
-     "eine Liste in eckigen Klammern ist nicht geschlossen",
-     "die schließende ] ergänzen oder Einträge mit Komma trennen"),
-    ("did not find expected ',' or '}'",
-     "Felder in geschweiften Klammern sind nicht geschlossen",
-     "die schließende } ergänzen oder Felder mit Komma trennen"),
-    ("did not find expected node content",
-     "hier fehlt ein Wert",
-     "einen Wert eintragen oder die Zeile löschen"),
-    ("block sequence entries are not allowed",
-     "ein Listeneintrag („- “) steht an einer Stelle, an der keine Liste beginnen kann",
-     "den Eintrag in eine eigene Zeile unter dem Feldnamen schreiben und einrücken"),
-    ("did not find expected alphabetic or numeric character",
-     "nach & oder * fehlt ein Name (YAML-Anker oder -Verweis)",
-     "beginnt der Wert mit & oder *, den ganzen Wert in Anführungszeichen setzen"),
-    ("found undefined alias", "Verweise mit * (YAML-Alias) werden nicht unterstützt",
-     "die Angaben an dieser Stelle ausschreiben"),
-    ("expected <document start>",
-     "hier beginnt unerwartet ein neuer Teil",
-     "die Einrückung dieser Zeile prüfen: sie gehört zu einem Feld darüber"),
-    ("exceeded maximum nesting depth", f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)",
-     "Einrückung und Klammern prüfen; das Register braucht nur wenige Ebenen"),
-    ("found a tab character", "ein Tabulator steht in der Einrückung",
-     "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren"),
-]
+# libyaml's messages, in German with a fix (kekiz.sources.messages). Matched by a fragment of the English text.
+_SYNTAX = messages.yaml_syntax(MAX_DEPTH)
 
 
 def explain_syntax_error(problem: str, character: str) -> tuple[str, str]:
     """German problem and fix for a libyaml syntax message."""
     if "cannot start any token" in problem:
         if character == "\t":
-            return ("ein Tabulator steht in der Einrückung",
-                    "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren")
-        return (f"ein Wert darf nicht mit „{shown(character)}“ beginnen",
-                "den ganzen Wert in Anführungszeichen setzen")
+            return messages.TAB_IN_INDENTATION
+        return messages.value_cannot_start_with(shown(character))
     for fragment, german, fix in _SYNTAX:
         if fragment in problem:
             return german, fix
-    return (f"YAML-Syntaxfehler ({shown(problem)})",
-            "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")
+    return messages.yaml_syntax_error(shown(problem))
