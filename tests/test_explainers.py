@@ -1,6 +1,6 @@
 """The hand-written explainer pages as a visitor gets them: links, sources, counts, time frame,
 Leichte Sprache, the Glossar links and the 404 page. Also the generated parts they embed
-(src/kekiz/explainers.py)."""
+(kekiz.site.markers)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from kekiz.site.pages.explainers import count_fragments, sign_video_fragment, stand_fragment
+from kekiz.site.markers import count_fragments, sign_video_fragment, stand_fragment
 from kekiz.sources.signvideo import VideoSettingError, sign_video
 from kekiz.sources.glossary import load_glossary
 from kekiz.model.registry import Cohort, CommuneType

@@ -12,6 +12,7 @@ from kekiz.model import gemeinden as G
 from kekiz.sources.geodata import load_geodata
 from kekiz.model.registry import CommuneType
 from kekiz.sources.registry import load_project
+from kekiz.site.paths import GEMEINDEN_PATH
 from kekiz.site.urls import relative
 
 from conftest import ROOT, read_page
@@ -110,7 +111,7 @@ def test_az_page_links_all_gemeinden_by_letter_and_by_kreis(built_site):
     by_kreis = html.split('id="nach-kreisen"')[1].split("</article>")[0]
     for part in (by_letter, by_kreis):
         for g in TOWNS.all:
-            assert f'<a href="{relative(g.target, G.INDEX_PATH)}">{g.name}</a>' in part, g.name
+            assert f'<a href="{relative(g.target, GEMEINDEN_PATH)}">{g.name}</a>' in part, g.name
     for k in TOWNS.kreise:
         assert f'<h3 id="{k.anchor}"' in by_kreis
     for href in set(re.findall(r'<li><a href="([^"#]+)">', html)):

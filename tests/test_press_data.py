@@ -17,8 +17,9 @@ import rdflib
 import shapely
 from shapely.geometry import shape
 
+from kekiz.site import paths
 from kekiz.site.files import feeds, previews
-from kekiz.site.files.opendata import COMMUNE_COLUMNS, STATEMENT_COLUMNS
+from kekiz.site.files.records import COMMUNE_COLUMNS, STATEMENT_COLUMNS
 from kekiz.model.german import nest_quotes
 from kekiz.site.inert import xml_text
 from kekiz.model.registry import PlacedStatement
@@ -144,7 +145,7 @@ def test_press_page_lists_every_statement_newest_first(built_site):
 
 
 def test_feeds_parse_and_use_registry_dates_and_stable_ids(built_site):
-    site_feed = feedparser.parse((built_site / feeds.SITE_FEED).read_bytes())
+    site_feed = feedparser.parse((built_site / paths.SITE_FEED_FILE).read_bytes())
     assert not site_feed.bozo, site_feed.bozo_exception
     expected = {feeds.entry_id(p.commune, p.statement): p for p in REGISTRY.placed_statements}
     assert len(expected) == len(REGISTRY.placed_statements) == len(site_feed.entries)
@@ -161,12 +162,12 @@ def test_feeds_parse_and_use_registry_dates_and_stable_ids(built_site):
         content = entry.content[0].value
         assert (f"„{nest_quotes(statement.text)}“" in content) == statement.is_quote
     for c in REGISTRY.communes:
-        path = built_site / feeds.commune_feed(c)
+        path = built_site / paths.commune_feed_file(c)
         assert path.exists() == bool(c.statements)
         if c.statements:
             parsed = feedparser.parse(path.read_bytes())
             assert not parsed.bozo and len(parsed.entries) == len(c.statements)
-            assert f'href="../../{feeds.commune_feed(c)}"' in read_page(built_site, c.path)
+            assert f'href="../../{paths.commune_feed_file(c)}"' in read_page(built_site, c.path)
 
 
 def test_feed_entry_ids_survive_other_edits(tmp_path):
@@ -352,7 +353,7 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
     assert "<" not in script and ">" not in script
     assert json.loads(script)["hasPart"][0]["text"] == xml_text(statement.text)
     # Atom: well-formed, the text arrives as text.
-    for feed in (feeds.SITE_FEED, feeds.commune_feed(commune)):
+    for feed in (paths.SITE_FEED_FILE, paths.commune_feed_file(commune)):
         parsed = feedparser.parse((site / feed).read_bytes())
         assert not parsed.bozo, parsed.bozo_exception
         entry = next(e for e in parsed.entries if e.id == feeds.entry_id(commune, statement))
@@ -447,6 +448,7 @@ def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
 
     from kekiz.site.pages import press
     from kekiz.site.context import SiteContext
+    from kekiz.site.paths import statement_target
     from kekiz.site.urls import relative
     items = list(REGISTRY.placed_statements)
     hostile = replace(items[0], statement=replace(items[0].statement, text="A\x00B\x01C", speaker="D\x00E"))
@@ -456,7 +458,7 @@ def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():
         for item in items:
             html = printed.html(item, page, searched_list=True)
             assert f'id="{item.dom_id}"' in html and html.count("<article") == 1
-            assert f'<a href="{relative(item.target, page)}">' in html
+            assert f'<a href="{relative(statement_target(item), page)}">' in html
             assert "\x00" not in html and "\x01" not in html
         assert "ABC" in printed.html(hostile, page, searched_list=True)
         assert "kekiz:unsearched" not in printed.html(items[1], page, searched_list=False)

@@ -272,13 +272,12 @@ def test_more_than_a_hundred_problems_are_cut_with_a_note(tmp_path):
     assert len(found) == 101 and sum("nicht gezeigt" in d.problem for d in found) == 1
 
 
-def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path):
+def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path, monkeypatch):
     """What `make check` accepts, the build's map step accepts too: one entry for every area of NRW."""
     import json
 
     from kekiz.model import nrw
-    from kekiz.sources.geodata import load_geodata
-    from kekiz.site.graphics.mapparts import check_shapes
+    from kekiz.sources import load_inputs
 
     geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
     entries = []
@@ -297,7 +296,15 @@ def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path):
     registry.write_text('stand: "2026-11-21"\ncommunes:\n' + "".join(entries), encoding="utf-8")
     loaded = load(registry, PROGRAMME)
     assert len(loaded.communes) == 396 + 53 - 22
-    check_shapes(loaded, load_geodata(ROOT / "data" / "nrw-geo.json"), "communes.yaml")
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for name in ("programme.yaml", "glossary.yaml", "barrierefreiheit.yaml", "nrw-geo.json", "special-cases.json",
+                 "communes.schema.json", "programme.schema.json", "glossary.schema.json", "barrierefreiheit.schema.json",
+                 "sources-allowlist.txt"):
+        (project / "data" / name).symlink_to(ROOT / "data" / name)
+    (project / "data" / "communes.yaml").symlink_to(registry)
+    monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
+    assert len(load_inputs(project).registry.communes) == 396 + 53 - 22  # every area has its outline
 
 
 def test_a_hostile_file_costs_a_bounded_number_of_slow_walks(tmp_path):
@@ -351,3 +358,32 @@ def test_named_exceptions_are_sourced_and_name_real_areas():
     assert aachen["kreis_ags"] == aachen["ags"][:5] and nrw.KREISE[aachen["kreis_ags"]] == ("StädteRegion Aachen", False)
     assert all(s["url"].startswith(("http://", "https://")) and s["publisher"] and s["says"] for s in aachen["sources"])
     assert "Allgemeinwissen" in aachen["caveat"] and "C3" in aachen["caveat"]
+
+
+def test_a_kommune_without_an_outline_in_the_boundary_data_is_named_with_its_line(tmp_path, monkeypatch):
+    """Registry and boundary data are checked together before anything is rendered: a Kommune the
+    maps could not draw is an editor's message, with the registry's file and line (the registry's
+    own AGS rule finds it first; kekiz.sources.load_inputs checks the outlines once more)."""
+    import json
+
+    from kekiz.sources import load_inputs
+    from kekiz.sources.diagnostics import RegistryError
+
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for path in (ROOT / "data").iterdir():
+        if path.name != "nrw-geo.json":
+            (project / "data" / path.name).symlink_to(path)
+    geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
+    geo["kreise"] = [k for k in geo["kreise"] if k["ags"] != "05114"]  # Krefeld
+    geo["gemeinden"] = [g for g in geo["gemeinden"] if not g["ags"].startswith("05114")]
+    (project / "data" / "nrw-geo.json").write_text(json.dumps(geo), encoding="utf-8")
+    monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
+    with pytest.raises(RegistryError) as caught:
+        load_inputs(project)
+    (problem,) = caught.value.diagnostics
+    lines = (ROOT / "data" / "communes.yaml").read_text(encoding="utf-8").splitlines()
+    entry = lines.index('  - slug: "krefeld"')
+    line = next(i for i, text in enumerate(lines[entry:], entry + 1) if text.strip().startswith("ags:"))
+    assert (problem.file, problem.line, problem.subject) == ("data/communes.yaml", line, "krefeld")
+    assert "05114" in problem.problem and problem.fix

@@ -2,7 +2,7 @@
 themselves, through their Kreis, both, or neither — strictly as registry and boundary data
 show it (nothing about what a Kreis's programme covered).
 
-Pure functions of the model and the boundary data; `kekiz.gemeindepages` renders them.
+Pure functions of the model and the boundary data; `kekiz.site.pages.gemeinden` renders them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from enum import Enum
 from kekiz.model import nrw
 from kekiz.model.geo import GeoArea, GeoData
 from kekiz.model.registry import Commune, CommuneType, Registry, sort_key
-
-INDEX_PATH = "gemeinden/"
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from kekiz.model import nrw
+from kekiz.model.registry import Commune
 
 __all__ = [
     "DEFAULT_GEO_PATH",
@@ -147,3 +148,9 @@ def parse_path(d: str) -> list[list[tuple[int, int]]]:
             pts.append((x, y))
         rings.append(pts)
     return rings
+
+
+def map_ags(commune: Commune) -> str:
+    """The shape a Kommune is drawn with: its own outline for a town inside a Kreis,
+    otherwise the Kreis-level area (kreisfreie Städte use their 5-digit Kreisschlüssel)."""
+    return commune.ags if commune.is_town_in_kreis else commune.kreis_ags

@@ -265,8 +265,6 @@ class Programme:
         return tuple(m for m in self.milestones if m.sequel)
 
 
-# Where programme-level statements live: the press page that lists only them.
-PROGRAMME_STATEMENTS_PATH = "presse/programm/"
 PROGRAMME_LABEL = "Programm"
 
 
@@ -287,17 +285,9 @@ class PlacedStatement:
 
     @property
     def anchor(self) -> str:
-        """Fragment id of the statement at its home: the Kommune page, or the programme press page."""
+        """Fragment id of the statement at its home: the Kommune page, or the programme press page
+        (its address: kekiz.site.paths.statement_target)."""
         return self.statement.anchor if self.commune else f"programm-{self.statement.anchor}"
-
-    @property
-    def home(self) -> str:
-        return self.commune.path if self.commune else PROGRAMME_STATEMENTS_PATH
-
-    @property
-    def target(self) -> str:
-        """Site-relative permalink of the statement."""
-        return f"{self.home}#{self.anchor}"
 
     @property
     def dom_id(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kekiz.model.german import nest_quotes
 from kekiz.model.registry import Commune, PartialDate, PlacedStatement, Statement
+from kekiz.site.paths import statement_target
 from kekiz.site.urls import absolute
 
 
@@ -29,7 +30,7 @@ def placed_citation(item: PlacedStatement, *, site_name: str, site_url: str | No
     if statement.source.title:
         source += f": „{nest_quotes(statement.source.title)}“"
     return (f"{who} ({when}, {form}), nach {source}. Zitiert nach: {site_name}, {item.place_name}, "
-            f"{where(item.target, site_url)} (Stand der Angaben: {stand.german})")
+            f"{where(statement_target(item), site_url)} (Stand der Angaben: {stand.german})")
 
 
 def commune_facts(commune: Commune, programme: str, kreis_name: str | None) -> str:

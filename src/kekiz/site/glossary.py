@@ -20,11 +20,13 @@ from kekiz.model import nrw
 from kekiz.model.german import Case, is_kreis_name, kreis_phrase
 from kekiz.model.geo import GeoData
 from kekiz.model.glossary import Glossary, Term
-from kekiz.site.htmlnames import VOID_ELEMENTS
 from kekiz.model.registry import Registry, Source, sort_key
+from kekiz.site.paths import GLOSSARY_PATH
 from kekiz.site.urls import relative
 
-GLOSSARY_PATH = "glossar/"
+# Elements without content or end tag in the HTML standard ("void elements").
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                           "source", "track", "wbr"})
 
 
 def _normal(text: str) -> str:
@@ -246,6 +248,3 @@ def _source_html(s: Source) -> str:
     if s.date:
         text += escape(f" ({s.date.german})")
     return f'<a href="{escape(s.url)}">{text}</a>' if s.url else str(text)
-
-
-# --------------------------------------------------------------------------- loading

@@ -11,15 +11,10 @@ from kekiz.site.files import feeds
 from kekiz.site.inert import script_json
 from kekiz.model.registry import Commune, CommuneType, Registry
 from kekiz.site.context import SiteContext
+from kekiz.site.paths import preview_file
 from kekiz.site.urls import absolute, relative
 
-PREVIEW_NAME = "vorschau.png"
-PREVIEW_SIZE = (1200, 630)
-
-
-def preview_path(commune: Commune) -> str:
-    """Site-relative path of a Kommune's link-preview image."""
-    return f"{commune.path}{PREVIEW_NAME}"
+PREVIEW_SIZE = (1200, 630)  # pixels of each link-preview image (kekiz.site.files.previews draws them)
 
 
 def _meta(attr: str, name: str, content: str) -> str:
@@ -30,7 +25,7 @@ def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str,
     """Every tag this project adds to a page's head; `page_path` is site-relative ("" for home)."""
     commune = feeds.commune_at(registry, page_path)
     url = absolute(page_path, site.site_url)
-    image = absolute(preview_path(commune), site.site_url) if commune else None
+    image = absolute(preview_file(commune), site.site_url) if commune else None
     full_title = title if page_path == "" or title == site.site_name else f"{title} – {site.site_name}"
     tags = [
         _meta("property", "og:type", "website"),

@@ -1,4 +1,4 @@
-"""The page templates (src/kekiz/templates): one Jinja environment, rendering, and what every
+"""The page templates (src/kekiz/site/templates): one Jinja environment, rendering, and what every
 template may use. Registry text is untrusted: everything printed is escaped (autoescape) and
 loses the control characters it may carry (_printable).
 """
@@ -45,7 +45,7 @@ def _printable(value):
 
 
 def keep_compiled_templates(cache: jinja2.BytecodeCache) -> None:
-    """Let the page templates' compiled code outlive the process (kekiz.themecache)."""
+    """Let the page templates' compiled code outlive the process (kekiz.adapter.theme)."""
     _env().bytecode_cache = cache
 
 

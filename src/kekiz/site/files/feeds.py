@@ -18,19 +18,22 @@ import uuid
 from dataclasses import dataclass
 
 from kekiz.model.german import nest_quotes
-from kekiz.site.inert import xml_text
 from kekiz.model.registry import Commune, PartialDate, PlacedStatement, Registry, Statement
+from kekiz.site.context import Download, SiteParts
+from kekiz.site.inert import xml_text
+from kekiz.site.paths import OVERVIEW_PATH, PRESS_PATH, SITE_FEED_FILE, commune_feed_file, statement_target
 from kekiz.site.urls import absolute, relative
 
-SITE_FEED = "feeds/aeusserungen.xml"
 FEED_TYPE = "application/atom+xml"
 # Fixed namespace for the feed's name-based UUIDs; never change it (every entry id would change).
 _ID_NAMESPACE = uuid.UUID("6f0b8f7e-3c1d-5a52-9d3e-2b7a1c4e8f10")
+# Offered on the "Daten" page (a feed is no dataset: not in katalog.rdf).
+DOWNLOADS = (Download("feed", SITE_FEED_FILE),)
 
 
-def commune_feed(commune: Commune) -> str:
-    """Site-relative path of a Kommune's feed."""
-    return f"feeds/kommunen/{commune.slug}.xml"
+def files(site: SiteParts) -> dict[str, bytes]:
+    """The site feed and one feed per Kommune with statements."""
+    return build_feeds(site.registry, site.context.site_name, site.context.site_url)
 
 
 def has_feed(commune: Commune) -> bool:
@@ -45,18 +48,17 @@ class FeedLink:
 
 def feed_links(registry: Registry, page_path: str) -> list[FeedLink]:
     """The feeds a page advertises in its head: the site feed, and its Kommune's own feed."""
-    links = [FeedLink(SITE_FEED, "Äußerungen zu „Kein Kind zurücklassen!“ (Programm und alle Kommunen)")]
+    links = [FeedLink(SITE_FEED_FILE, "Äußerungen zu „Kein Kind zurücklassen!“ (Programm und alle Kommunen)")]
     commune = commune_at(registry, page_path)
     if commune is not None and has_feed(commune):
-        links.append(FeedLink(commune_feed(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
+        links.append(FeedLink(commune_feed_file(commune), f"Äußerungen zu „Kein Kind zurücklassen!“: {commune.name}"))
     return links
 
 
 def commune_at(registry: Registry, page_path: str) -> Commune | None:
     """The Kommune whose page is at `page_path`, found by its slug (every page asks: no scan of all Kommunen)."""
-    parts = page_path.split("/")
-    if len(parts) == 3 and parts[0] == "kommunen" and parts[2] == "":
-        commune = registry.by_slug.get(parts[1])
+    if page_path.startswith(OVERVIEW_PATH) and page_path.endswith("/"):
+        commune = registry.by_slug.get(page_path[len(OVERVIEW_PATH):-1])
         if commune is not None and commune.path == page_path:
             return commune
     return None
@@ -151,7 +153,7 @@ def render_feed(registry: Registry, path: str, title: str, page: str, items: lis
         text = entry_texts.get(item.key)
         if text is None:
             text = entry_texts[item.key] = _entry_text(item)
-        out += ["  <entry>\n", text, f'    <link href="{_attribute(_link(item.target, path, site_url))}"/>\n',
+        out += ["  <entry>\n", text, f'    <link href="{_attribute(_link(statement_target(item), path, site_url))}"/>\n',
                 "  </entry>\n"]
     out.append("</feed>\n")
     return "".join(out).encode("utf-8")
@@ -170,11 +172,11 @@ def _attribute(text: str) -> str:
 def build_feeds(registry: Registry, site_name: str, site_url: str | None) -> dict[str, bytes]:
     """Site-relative file path -> Atom document."""
     entry_texts: dict[str, str] = {}
-    out = {SITE_FEED: render_feed(registry, SITE_FEED, f"{site_name}: Äußerungen", "presse/",
-                                  list(registry.placed_statements), site_name, site_url, entry_texts)}
+    out = {SITE_FEED_FILE: render_feed(registry, SITE_FEED_FILE, f"{site_name}: Äußerungen", PRESS_PATH,
+                                       list(registry.placed_statements), site_name, site_url, entry_texts)}
     for commune in registry.communes:
         if has_feed(commune):
-            path = commune_feed(commune)
+            path = commune_feed_file(commune)
             out[path] = render_feed(registry, path, f"{site_name}: Äußerungen zu {commune.name}", commune.path,
                                     [PlacedStatement(commune, s) for s in commune.statements], site_name, site_url,
                                     entry_texts)

@@ -12,14 +12,25 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from kekiz.site.files.opendata import COMMUNE_COLUMNS, commune_csv_row
 from kekiz.model.geo import GeoData, GeoDataError, parse_path
-from kekiz.site.inert import clean_json
 from kekiz.model.registry import Registry
+from kekiz.site.context import Download, SiteParts
+from kekiz.site.files.records import COMMUNE_COLUMNS, LICENCE_GEONUTZV, commune_row
+from kekiz.site.inert import clean_json
+from kekiz.site.paths import GEOJSON_FILE
 
 REF_LAT = 51.5          # the projection scales longitudes by cos(51.5°) (scripts/build_geodata.py)
 DECIMALS = 5            # 1e-5° ≈ 1 m: far finer than the data
 _KX = math.cos(math.radians(REF_LAT))
+
+# Offered on the "Daten" page and described in katalog.rdf.
+DOWNLOADS = (Download("geojson", GEOJSON_FILE, "gebiete", "Gebiete der Kommunen (GeoJSON, WGS84)", "GEOJSON",
+                      "application/geo+json", LICENCE_GEONUTZV),)
+
+
+def files(site: SiteParts) -> dict[str, str]:
+    """kommunen.geojson."""
+    return {GEOJSON_FILE: feature_collection(site.registry, site.geo, Projection.of(site.geo), site.context.site_url)}
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ def feature_collection(registry: Registry, geo: GeoData, projection: Projection,
     names = [name for name, _ in COMMUNE_COLUMNS]
     for commune in registry.communes:
         area = geo[commune.ags]
-        properties = dict(zip(names, commune_csv_row(registry, commune, site_url)))
+        properties = dict(zip(names, commune_row(registry, commune, site_url)))
         features.append({
             "type": "Feature",
             "id": commune.slug,

@@ -1,8 +1,9 @@
 """Open-data downloads under /daten/: the registry as JSON (with its JSON Schema) and as CSV.
 
-Columns and fields are defined once here; the "Daten" page documents them from the same lists.
-CSV: UTF-8, RFC 4180 (comma, double quotes, CRLF), header row; a cell that a spreadsheet would run
-as a formula gets a leading apostrophe (see kekiz.inert.csv_cell).
+The records and their columns are defined once (kekiz.site.files.records); the "Daten" page
+documents them from the same lists. CSV: UTF-8, RFC 4180 (comma, double quotes, CRLF), header
+row; a cell that a spreadsheet would run as a formula gets a leading apostrophe (see
+kekiz.site.inert.csv_cell).
 """
 
 from __future__ import annotations
@@ -11,94 +12,22 @@ import csv
 import io
 import json
 
+from kekiz.model.registry import PlacedStatement, Registry
+from kekiz.site.context import Download, SiteParts
+from kekiz.site.files.records import COMMUNE_COLUMNS, LICENCE_DL_BY, STATEMENT_COLUMNS, commune_record, commune_row, \
+    oldest_first, statement_record, statement_row
 from kekiz.site.inert import clean_json, csv_cell
-from kekiz.model.registry import Commune, PlacedStatement, Registry, Source
-from kekiz.site.urls import absolute
+from kekiz.site.paths import COMMUNES_CSV_FILE, JSON_FILE, SCHEMA_FILE, STATEMENTS_CSV_FILE
 
-DATA_PATH = "daten/"
-JSON_FILE = f"{DATA_PATH}kommunen.json"
-SCHEMA_FILE = f"{DATA_PATH}kommunen.schema.json"
-COMMUNES_CSV = f"{DATA_PATH}kommunen.csv"
-STATEMENTS_CSV = f"{DATA_PATH}aeusserungen.csv"
-GEOJSON_FILE = f"{DATA_PATH}kommunen.geojson"
-
-# (column, meaning) — the CSV header and the documentation on the "Daten" page.
-COMMUNE_COLUMNS = (
-    ("slug", "Kennung der Kommune; Teil der Adresse ihrer Seite, ändert sich nie"),
-    ("name", "Kurzname, z. B. „Kreis Unna“"),
-    ("official_name", "amtlicher Name"),
-    ("type", "Art: kreisfreie-stadt, kreis oder kreisangehoerige-stadt"),
-    ("cohort", "Jahr des Einstiegs: 2012 (Modellphase) oder 2017 (Landesinitiative)"),
-    ("ags", "Amtlicher Gemeindeschlüssel: 8 Ziffern für eine Stadt, 5 (Kreisschlüssel) für einen Kreis"),
-    ("regierungsbezirk", "Regierungsbezirk, abgeleitet aus dem AGS"),
-    ("kreis_ags", "Kreisschlüssel des Kreises, in dem eine Stadt liegt (leer bei Kreisen und kreisfreien Städten)"),
-    ("kreis_name", "Name dieses Kreises (leer wie kreis_ags)"),
-    ("kreis_slug", "Kennung dieses Kreises, wenn er selbst teilnimmt (sonst leer)"),
-    ("statements", "Zahl der belegten Äußerungen (Einzelheiten in aeusserungen.csv)"),
-    ("source_urls", "Web-Adressen der Quellen zur Teilnahme, durch Leerzeichen getrennt"),
-    ("path", "Adresse der Seite der Kommune, relativ zur Startseite der Website"),
-    ("url", "vollständige Adresse der Seite (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
+# Offered on the "Daten" page and described in katalog.rdf, in this order.
+DOWNLOADS = (
+    Download("json", JSON_FILE, "register", "Kommunen mit Quellen und Äußerungen (JSON)", "JSON", "application/json",
+             LICENCE_DL_BY),
+    Download("schema", SCHEMA_FILE, "register", "JSON Schema zu kommunen.json", "JSON", "application/schema+json",
+             LICENCE_DL_BY),
+    Download("communes_csv", COMMUNES_CSV_FILE, "register", "Kommunen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
+    Download("statements_csv", STATEMENTS_CSV_FILE, "register", "Äußerungen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
 )
-STATEMENT_COLUMNS = (
-    ("scope", "kommune = Äußerung zu einer Kommune; programm = Äußerung zum Programm insgesamt"),
-    ("commune_slug", "Kennung der Kommune (slug in kommunen.csv; leer bei scope programm)"),
-    ("commune_name", "Kurzname der Kommune (leer bei scope programm)"),
-    ("commune_ags", "AGS der Kommune (leer bei scope programm)"),
-    ("id", "Kennung der Äußerung, fest innerhalb der Kommune bzw. des Programms (Anker aeusserung-<id> auf der "
-           "Seite der Kommune, programm-aeusserung-<id> auf der Presseseite zum Programm)"),
-    ("date", "Datum der Äußerung, so genau wie die Quelle: JJJJ, JJJJ-MM oder JJJJ-MM-TT (leer: unbekannt)"),
-    ("added", "Tag, an dem die Redaktion die Äußerung aufgenommen hat (JJJJ-MM-TT)"),
-    ("form", "quote = wörtliches Zitat; reported = sinngemäße Wiedergabe, kein Zitat"),
-    ("text", "Wortlaut (quote, ohne die äußeren Anführungszeichen) oder Wiedergabe (reported)"),
-    ("speaker", "Person (leer: in der Quelle nicht genannt)"),
-    ("role", "Funktion der Person laut Quelle (leer: nicht genannt)"),
-    ("context", "Anlass laut Quelle (leer: nicht genannt)"),
-    ("note", "Hinweis der Redaktion (leer: keiner)"),
-    ("source_url", "Web-Adresse der Quelle"),
-    ("source_publisher", "Herausgeber der Quelle"),
-    ("source_title", "Titel der Quelle (leer: ohne Titel)"),
-    ("source_date", "Datum der Quelle, so genau wie bekannt (leer: unbekannt)"),
-    ("path", "Adresse der Äußerung (Seite der Kommune oder Presseseite zum Programm), relativ zur Startseite"),
-    ("url", "vollständige Adresse der Äußerung (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
-)
-
-
-def attribution(site_name: str) -> str:
-    """Namensnennung required by the registry's licence."""
-    return f"{site_name} – Register der Kommunen"
-
-
-def _source(source: Source) -> dict:
-    return {"url": source.url, "publisher": source.publisher, "title": source.title,
-            "date": source.date.iso if source.date else None}
-
-
-def _statement(item: PlacedStatement, site_url: str | None) -> dict:
-    st, path = item.statement, item.target
-    return {
-        "id": st.id, "added": st.added.iso, "date": st.date.iso if st.date else None, "form": st.form.value,
-        "text": st.text, "speaker": st.speaker, "role": st.role, "context": st.context, "note": st.note,
-        "source": _source(st.source), "path": path, "url": absolute(path, site_url),
-    }
-
-
-def commune_record(registry: Registry, commune: Commune, site_url: str | None) -> dict:
-    """Every public registry field of a Kommune plus what follows from its AGS."""
-    parent = registry.parent_kreis(commune)
-    kreis = None
-    if commune.kreis_name:
-        kreis = {"ags": commune.kreis_ags, "name": commune.kreis_name, "slug": parent.slug if parent else None}
-    return {
-        "slug": commune.slug, "name": commune.name, "official_name": commune.official_name,
-        "type": commune.type.value, "cohort": commune.cohort.value, "ags": commune.ags,
-        "regierungsbezirk": commune.regierungsbezirk, "kreis": kreis,
-        "former_slugs": list(commune.former_slugs),
-        "sources": [_source(s) for s in commune.sources],
-        "notes": [{"kind": n.kind.value, "text": n.text, "sources": [_source(s) for s in n.sources]}
-                  for n in commune.notes],
-        "statements": [_statement(PlacedStatement(commune, st), site_url) for st in commune.sorted_statements],
-        "path": commune.path, "url": absolute(commune.path, site_url),
-    }
 
 
 def registry_json(registry: Registry, site_url: str | None) -> str:
@@ -109,7 +38,8 @@ def registry_json(registry: Registry, site_url: str | None) -> str:
         "license": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
         "license_url": "https://www.govdata.de/dl-de/by-2-0",
         "communes": [commune_record(registry, c, site_url) for c in registry.communes],
-        "programme_statements": [_statement(PlacedStatement(None, st), site_url) for st in _oldest_first(registry.programme.statements)],
+        "programme_statements": [statement_record(PlacedStatement(None, st), site_url)
+                                 for st in oldest_first(registry.programme.statements)],
     }
     # No control characters: some JSON readers reject them even escaped.
     return clean_json(data, write=_json_by_line)
@@ -139,38 +69,15 @@ def _csv(header: tuple, rows: list[list]) -> str:
     return out.getvalue()
 
 
-def commune_csv_row(registry: Registry, c: Commune, site_url: str | None) -> list:
-    """One Kommune in the order of COMMUNE_COLUMNS (kommunen.csv and the GeoJSON properties)."""
-    parent = registry.parent_kreis(c)
-    return [c.slug, c.name, c.official_name, c.type.value, c.cohort.value, c.ags, c.regierungsbezirk,
-            c.kreis_ags if c.kreis_name else None, c.kreis_name, parent.slug if parent else None,
-            len(c.statements), " ".join(s.url for s in c.sources if s.url),
-            c.path, absolute(c.path, site_url)]
-
-
 def communes_csv(registry: Registry, site_url: str | None) -> str:
-    return _csv(COMMUNE_COLUMNS, [commune_csv_row(registry, c, site_url) for c in registry.communes])
-
-
-def _oldest_first(statements) -> tuple:
-    """As Commune.sorted_statements: dated oldest first, undated last in file order."""
-    dated = sorted((s for s in statements if s.date), key=lambda s: s.date.key)
-    return tuple(dated) + tuple(s for s in statements if not s.date)
+    return _csv(COMMUNE_COLUMNS, [commune_row(registry, c, site_url) for c in registry.communes])
 
 
 def statements_csv(registry: Registry, site_url: str | None) -> str:
     """The programme's statements first, then each Kommune's, oldest first within each."""
-    items = [PlacedStatement(None, st) for st in _oldest_first(registry.programme.statements)]
+    items = [PlacedStatement(None, st) for st in oldest_first(registry.programme.statements)]
     items += [PlacedStatement(c, st) for c in registry.communes for st in c.sorted_statements]
-    rows = []
-    for item in items:
-        c, st, path = item.commune, item.statement, item.target
-        src = st.source
-        rows.append(["programm" if c is None else "kommune", c and c.slug, c and c.name, c and c.ags, st.id,
-                     st.date.iso if st.date else None, st.added.iso, st.form.value,
-                     st.text, st.speaker, st.role, st.context, st.note, src.url, src.publisher, src.title,
-                     src.date.iso if src.date else None, path, absolute(path, site_url)])
-    return _csv(STATEMENT_COLUMNS, rows)
+    return _csv(STATEMENT_COLUMNS, [statement_row(item, site_url) for item in items])
 
 
 def _nullable(kind: str) -> dict:
@@ -253,39 +160,12 @@ def json_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 
-def export_files(registry: Registry, site_url: str | None) -> dict[str, str]:
+def files(site: SiteParts) -> dict[str, str]:
+    """kommunen.json, its JSON Schema and the two CSV files."""
+    registry, site_url = site.registry, site.context.site_url
     return {
         JSON_FILE: registry_json(registry, site_url),
         SCHEMA_FILE: json_schema(),
-        COMMUNES_CSV: communes_csv(registry, site_url),
-        STATEMENTS_CSV: statements_csv(registry, site_url),
+        COMMUNES_CSV_FILE: communes_csv(registry, site_url),
+        STATEMENTS_CSV_FILE: statements_csv(registry, site_url),
     }
-
-
-def data_page(registry: Registry, site_name: str, site_url: str | None, operator, *, has_geojson: bool,
-              geo_attribution: str | None, catalog_file: str, feed_file: str, press_path: str):
-    """The "Daten" page: downloads, every field and column, licences, how to cite."""
-    from markupsafe import Markup, escape
-
-    from kekiz.site.context import RenderedPage
-    from kekiz.site.templating import render
-
-    def columns_table(columns, caption) -> Markup:
-        rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th>\n<td>{escape(t)}</td></tr>\n" for n, t in columns)
-        return Markup('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n<table>\n'
-                      f"<caption>{escape(caption)}</caption>\n"
-                      '<thead><tr><th scope="col">Spalte</th>\n<th scope="col">Bedeutung</th></tr></thead>\n'
-                      f"<tbody>\n{rows}</tbody>\n</table>\n</div></div>")
-
-    where = absolute(DATA_PATH, site_url) or f"/{DATA_PATH}"
-    citation = (f"{site_name}: Register der Kommunen von „Kein Kind zurücklassen!“ in Nordrhein-Westfalen. "
-                f"Stand der Angaben: {registry.stand.german}. {where}. Datenlizenz Deutschland – Namensnennung – Version 2.0.")
-    files = {"json": JSON_FILE, "schema": SCHEMA_FILE, "communes_csv": COMMUNES_CSV, "statements_csv": STATEMENTS_CSV,
-             "geojson": GEOJSON_FILE if has_geojson else None, "catalog": catalog_file, "feed": feed_file}
-    html = render("data.html.j2", DATA_PATH, stand=registry.stand, count=len(registry.communes), files=files,
-                  press=press_path, commune_columns=COMMUNE_COLUMNS, statement_columns=STATEMENT_COLUMNS,
-                  columns_table=columns_table, attribution=attribution(site_name),
-                  geo_attribution=geo_attribution, citation=citation, operator=operator, site_url=site_url)
-    description = ("Offene Daten zu „Kein Kind zurücklassen!“: alle Kommunen und Äußerungen als JSON, CSV und GeoJSON, "
-                   "mit Feldbeschreibung, Lizenzen und Zitiervorschlag.")
-    return RenderedPage(DATA_PATH, "Daten", description, html)

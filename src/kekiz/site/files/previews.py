@@ -16,7 +16,9 @@ from importlib import resources
 from PIL import Image, ImageDraw, ImageFont
 
 from kekiz.model.registry import Commune
+from kekiz.site.context import SiteParts
 from kekiz.site.head import PREVIEW_SIZE
+from kekiz.site.paths import preview_file
 
 MAX_BYTES = 60 * 1024
 _INDIGO = (48, 63, 159)       # Material indigo 700: white text on it has a contrast of 8.6:1
@@ -118,5 +120,9 @@ def preview_png(commune: Commune, site_name: str) -> bytes:
 
 
 def preview_images(communes: tuple[Commune, ...], site_name: str) -> dict[str, bytes]:
-    from kekiz.site.head import preview_path
-    return {preview_path(c): preview_png(c, site_name) for c in communes}
+    return {preview_file(c): preview_png(c, site_name) for c in communes}
+
+
+def files(site: SiteParts) -> dict[str, bytes]:
+    """One image beside each Kommune page."""
+    return preview_images(site.registry.communes, site.context.site_name)

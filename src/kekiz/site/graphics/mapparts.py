@@ -1,38 +1,18 @@
 """Maps as page parts: which areas the registry puts on the map, the legend, the source
-note and each Kommune's locator map. Drawing itself is `kekiz.maps`' job."""
+note and each Kommune's locator map. Drawing itself is `kekiz.site.graphics.maps`' job."""
 
 from __future__ import annotations
 
 from html import escape
 
-from kekiz.site.graphics import maps
-from kekiz.sources.diagnostics import Diagnostic, RegistryError
-from kekiz.model.geo import GeoData
-from kekiz.model.gemeinden import INDEX_PATH, Gemeinde, Gemeinden
+from kekiz.model.gemeinden import Gemeinde, Gemeinden
+from kekiz.model.geo import GeoData, map_ags
 from kekiz.model.registry import Cohort, Commune, CommuneType, Registry
-from kekiz.site.pages.communes import MAP_PATH
+from kekiz.site.context import SiteParts
+from kekiz.site.graphics import maps
+from kekiz.site.paths import GEMEINDEN_PATH, MAP_PATH, locator_base_file
 from kekiz.site.urls import relative
 
-LOCATOR_BASE_DIR = "assets/karte/"
-
-
-def map_ags(commune: Commune) -> str:
-    """The shape a Kommune is drawn with: its own outline for a town inside a Kreis,
-    otherwise the Kreis-level area (kreisfreie Städte use their 5-digit Kreisschlüssel)."""
-    return commune.ags if commune.is_town_in_kreis else commune.kreis_ags
-
-
-def check_shapes(registry: Registry, geo: GeoData, registry_file: str) -> None:
-    """Every Kommune must have an outline; otherwise say which entry and how to fix it."""
-    problems = [
-        Diagnostic(registry_file, c.line, 5, c.slug, "ags",
-                   f"für den AGS „{c.ags}“ gibt es keine Gebietsform in data/nrw-geo.json",
-                   "den AGS im Gemeindeverzeichnis prüfen; ist er richtig, die Gebietsdaten mit "
-                   "`make geodata` neu erzeugen")
-        for c in registry.communes if map_ags(c) not in geo
-    ]
-    if problems:
-        raise RegistryError(problems)
 
 
 NOT_TAKING_PART = "nicht unter den teilnehmenden Kommunen"
@@ -54,7 +34,7 @@ def map_areas(registry: Registry, gemeinden: Gemeinden, page_path: str) -> list[
         if kreis.kreisfrei:
             target = gemeinden.in_kreis(kreis)[0].target
         else:
-            target = f"{INDEX_PATH}#{kreis.anchor}"
+            target = f"{GEMEINDEN_PATH}#{kreis.anchor}"
         areas.append(maps.MapArea(ags=kreis.ags, href=relative(target, page_path),
                                   label=f"{kreis.name} — {NOT_TAKING_PART}", cohort=None))
     return areas
@@ -99,7 +79,7 @@ def participation_map_fragment(registry: Registry, geo: GeoData, gemeinden: Geme
             f'{escape(maps.attribution(geo))}</a>, Lizenz: <a href="{escape(source.licence_url)}" '
             f'rel="external noopener">{escape(source.licence)}</a>; vereinfacht.')
     more = (f'<p><a href="{escape(relative(MAP_PATH, page_path))}">Zur großen Karte mit Liste aller Kommunen</a> · '
-            f'<a href="{escape(relative(INDEX_PATH, page_path))}">Ist meine Stadt dabei? Alle 396 Städte und Gemeinden</a></p>'
+            f'<a href="{escape(relative(GEMEINDEN_PATH, page_path))}">Ist meine Stadt dabei? Alle 396 Städte und Gemeinden</a></p>'
             if small else
             '<p class="kekiz-small">Ohne Karte: <a href="#alle-kommunen-als-liste">dieselben Angaben als Liste</a>.</p>')
     return (f'<figure class="kekiz-map-figure kekiz-map-figure--{"small" if small else "large"}">{svg}'
@@ -140,6 +120,6 @@ def gemeinde_locator(geo: GeoData, gemeinde: Gemeinde) -> str:
                             label=label, id_prefix="lage")
 
 
-def locator_base_files(geo: GeoData) -> dict[str, str]:
+def files(site: SiteParts) -> dict[str, str]:
     """The shared base of every locator map, one file per colour scheme (see kekiz.css)."""
-    return {f"{LOCATOR_BASE_DIR}nrw-{scheme}.svg": maps.locator_base(geo, scheme) for scheme in maps.LOCATOR_BASE_COLOURS}
+    return {locator_base_file(scheme): maps.locator_base(site.geo, scheme) for scheme in maps.LOCATOR_BASE_COLOURS}

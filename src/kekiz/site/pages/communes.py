@@ -1,27 +1,48 @@
-"""Render the registry's pages to HTML fragments (the theme wraps them) and redirect stubs.
+"""The Kommune pages, the overview of all Kommunen, the redirect stubs at former slugs, and the
+Kommune lists of the hand-written pages: HTML fragments (the theme wraps them).
 
 Pure functions of the model: no MkDocs import, so a move to another generator keeps them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from markupsafe import Markup, escape
 
-from kekiz.site.citations import commune_facts, statement_citation
-from kekiz.site.context import RenderedPage, SiteContext
 from kekiz.model.german import capfirst
 from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
+from kekiz.site.citations import commune_facts, statement_citation
+from kekiz.site.context import RenderedPage, SiteContext, SiteParts
+from kekiz.site.glossary import link_first_uses
+from kekiz.site.graphics.mapparts import locator_fragment
+from kekiz.site.paths import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, TIMELINE_PATH, commune_feed_file, \
+    former_commune_path, press_commune_path, redirect_file
 from kekiz.site.templating import render, source_label, sources_line
 from kekiz.site.urls import absolute, relative
 
-EXPLAINER_PATH = "programm/"
-TIMELINE_PATH = "programm/zeitleiste/"  # the timeline has its own page
-OVERVIEW_PATH = "kommunen/"
-MAP_PATH = "karte/"
+
+def pages(site: SiteParts) -> Iterator[RenderedPage]:
+    """A page per Kommune, with its locator map; Glossar terms linked at their first use, as
+    the explainers do. A Kommune with statements has its own press page and feed."""
+    registry = site.registry
+    for commune in registry.communes:
+        page = commune_page(registry, commune, site.context, locator_svg=locator_fragment(registry, site.geo, commune),
+                            press_page=press_commune_path(commune) if commune.statements else None,
+                            feed=commune_feed_file(commune) if commune.statements else None)
+        yield replace(page, html=link_first_uses(page.html, site.glossary, page.path, site.place_names))
+
+
+def overview(site: SiteParts) -> list[RenderedPage]:
+    """/kommunen/: every Kommune by cohort."""
+    return [overview_page(site.registry, site.context)]
+
+
+def redirects(site: SiteParts) -> dict[str, str]:
+    """A redirect stub at every former slug of a Kommune."""
+    return redirect_pages(site.registry, site.context)
 
 
 def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None,
@@ -58,7 +79,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         view_url=view_url,
         operator=site.operator,
         geo_attribution=site.geo_attribution,
-        locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
+        locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.site.graphics.maps, escapes itself
         quote_citation=lambda st: statement_citation(commune, st, site_name=site.site_name, site_url=site.site_url,
                                            stand=registry.stand),
         facts=commune_facts(commune, cohort_info.programme, commune.kreis_name),
@@ -130,7 +151,7 @@ def redirect_pages(registry: Registry, site: SiteContext) -> dict[str, str]:
     A meta refresh and a visible link, no script; the canonical link tells search engines
     where the page lives now.
     """
-    return {f"kommunen/{old}/index.html": redirect_stub(commune, f"kommunen/{old}/", site)
+    return {redirect_file(former_commune_path(old)): redirect_stub(commune, former_commune_path(old), site)
             for old, commune in sorted(registry.redirects.items())}
 
 

@@ -4,13 +4,34 @@ the registry, a redirect to its Kommune page: no duplicate content) and the A–
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+
 from markupsafe import Markup
 
-from kekiz.model.gemeinden import INDEX_PATH, Coverage, Gemeinde, Gemeinden, kreis_dative, kreis_nominative
+from kekiz.model.gemeinden import Coverage, Gemeinde, Gemeinden, kreis_dative, kreis_nominative
 from kekiz.model.registry import Registry
-from kekiz.site.pages.communes import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, redirect_stub
-from kekiz.site.context import RenderedPage, SiteContext
+from kekiz.site.context import RenderedPage, SiteContext, SiteParts
+from kekiz.site.glossary import link_first_uses
+from kekiz.site.graphics.mapparts import gemeinde_locator
+from kekiz.site.pages.communes import redirect_stub
+from kekiz.site.paths import EXPLAINER_PATH, GEMEINDEN_PATH, MAP_PATH, OVERVIEW_PATH, redirect_file
 from kekiz.site.templating import render
+
+
+def pages(site: SiteParts) -> Iterator[RenderedPage]:
+    """A page per Gemeinde that is no Kommune itself (a Kommune's own page answers for it), its
+    Glossar terms linked at their first use; then the A–Z page."""
+    for gemeinde in site.towns.all:
+        if gemeinde.commune is None:
+            page = gemeinde_page(site.registry, gemeinde, site.context, locator_svg=gemeinde_locator(site.geo, gemeinde))
+            yield replace(page, html=link_first_uses(page.html, site.glossary, page.path, site.place_names))
+    yield index_page(site.towns, site.context)
+
+
+def files(site: SiteParts) -> dict[str, str]:
+    """A redirect stub at the address of every Gemeinde that is a Kommune itself."""
+    return redirects(site.towns, site.context)
 
 
 def _capfirst(text: str) -> str:
@@ -25,9 +46,9 @@ def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, 
         kreis_cohort=registry.programme.cohorts[kreis.cohort] if kreis else None,
         im_kreis=kreis_dative(gemeinde.kreis.name),
         der_kreis=kreis_nominative(gemeinde.kreis.name),
-        index=INDEX_PATH, overview=OVERVIEW_PATH, explainer=EXPLAINER_PATH,
+        index=GEMEINDEN_PATH, overview=OVERVIEW_PATH, explainer=EXPLAINER_PATH,
         geo_attribution=site.geo_attribution,
-        locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.maps, escapes itself
+        locator=Markup(locator_svg) if locator_svg else None,  # built by kekiz.site.graphics.maps, escapes itself
     )
     return RenderedPage(gemeinde.path, gemeinde.name, describe(gemeinde), html)
 
@@ -44,7 +65,7 @@ def describe(gemeinde: Gemeinde) -> str:
 def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
     counts = {c.value: gemeinden.count(c) for c in Coverage}
     html = render(
-        "gemeinden_index.html.j2", INDEX_PATH,
+        "gemeinden_index.html.j2", GEMEINDEN_PATH,
         total=len(gemeinden.all), counts=counts, letters=gemeinden.by_letter(), kreise=gemeinden.kreise,
         gemeinden=gemeinden, overview=OVERVIEW_PATH, map_path=MAP_PATH, geo_attribution=site.geo_attribution,
         nominative=lambda name: _capfirst(kreis_nominative(name)),
@@ -53,9 +74,9 @@ def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
                    "über ihren Kreis an „Kein Kind zurücklassen!“ teilnahmen.")
     # Its Kreis sections are the only search entries named after a Kreis that did not take
     # part; boosted, a search for "Kreis Olpe" lists the Kreis before the town of Olpe.
-    return RenderedPage(INDEX_PATH, "Ist meine Stadt dabei?", description, html, search_boost=2)
+    return RenderedPage(GEMEINDEN_PATH, "Ist meine Stadt dabei?", description, html, search_boost=2)
 
 
 def redirects(gemeinden: Gemeinden, site: SiteContext) -> dict[str, str]:
     """/gemeinden/<slug>/ of a Gemeinde that is a Kommune itself leads to the Kommune page."""
-    return {f"{g.path}index.html": redirect_stub(g.commune, g.path, site) for g in gemeinden.all if g.commune}
+    return {redirect_file(g.path): redirect_stub(g.commune, g.path, site) for g in gemeinden.all if g.commune}

@@ -1,7 +1,7 @@
 """The pages a German public site must have: Impressum, Datenschutzerklärung and
 Erklärung zur Barrierefreiheit.
 
-They are rendered from the operator settings (`kekiz.operator_settings`) and the accessibility
+They are rendered from the operator settings (`extra.operator` in mkdocs.yml) and the accessibility
 statement's data file. A missing setting is shown on the page as missing — plainly, with the
 setting's name — never filled with a placeholder that looks like a real address.
 """
@@ -11,15 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from kekiz.model.accessibility import AccessibilityStatement
+from kekiz.model.operator import SETTINGS, Operator, Setting
 from kekiz.model.registry import Registry
-from kekiz.sources.operator import CONFIG_FILE, SECTION, SETTINGS, Operator, Setting
-from kekiz.site.pages.communes import OVERVIEW_PATH
-from kekiz.site.context import RenderedPage, SiteContext
+from kekiz.site.context import RenderedPage, SiteContext, SiteParts
+from kekiz.site.paths import ACCESSIBILITY_PATH, IMPRESSUM_PATH, OVERVIEW_PATH, PRIVACY_PATH
 from kekiz.site.templating import render
+from kekiz.sources.operator import CONFIG_FILE, SECTION
 
-IMPRESSUM_PATH = "impressum/"
-PRIVACY_PATH = "datenschutz/"
-ACCESSIBILITY_PATH = "barrierefreiheit/"
+
+def pages(site: SiteParts) -> list[RenderedPage]:
+    return legal_pages(site.registry, site.context, site.accessibility)
 
 
 def legal_pages(registry: Registry, site: SiteContext, statement: AccessibilityStatement) -> list[RenderedPage]:

@@ -10,12 +10,13 @@ from itertools import groupby
 
 from markupsafe import Markup
 
+from kekiz.model.registry import PROGRAMME_LABEL, Cohort, Commune, PlacedStatement, Registry, sort_key
 from kekiz.site.citations import placed_citation
-from kekiz.model.registry import PROGRAMME_LABEL, PROGRAMME_STATEMENTS_PATH, Cohort, Commune, PlacedStatement, Registry, sort_key
-from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, RenderedPage, SiteContext
+from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, RenderedPage, SiteContext, SiteParts
+from kekiz.site.paths import PRESS_PATH, PROGRAMME_STATEMENTS_PATH, press_cohort_path, press_commune_path, \
+    statement_target
 from kekiz.site.templating import render, render_with_open_links
 
-PRESS_PATH = "presse/"
 UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
 
 
@@ -28,14 +29,6 @@ class YearSection:
     anchor: str
     heading: str
     items: tuple[PressItem, ...]
-
-
-def cohort_path(cohort: Cohort) -> str:
-    return f"{PRESS_PATH}{cohort.anchor}/"
-
-
-def commune_path(commune: Commune) -> str:
-    return f"{PRESS_PATH}kommunen/{commune.slug}/"
 
 
 def _newest_first(items: list[PressItem]) -> list[PressItem]:
@@ -65,7 +58,7 @@ class _PrintedItems:
 
     def __init__(self, registry: Registry, site: SiteContext, items: list[PressItem]):
         pieces = render_with_open_links(
-            "press_items.html.j2", items=items, programme_label=PROGRAMME_LABEL,
+            "press_items.html.j2", items=items, programme_label=PROGRAMME_LABEL, target=statement_target,
             cite=lambda i: placed_citation(i, site_name=site.site_name, site_url=site.site_url, stand=registry.stand))
         self._html = {item.key: piece for item, piece in zip(items, pieces, strict=True)}
 
@@ -90,8 +83,8 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
         sections=year_sections(items),
         total=len(items),
         cohorts=list(Cohort),
-        cohort_path=cohort_path,
-        commune_path=commune_path,
+        cohort_path=press_cohort_path,
+        commune_path=press_commune_path,
         communes=sorted(with_statements, key=lambda c: sort_key(c.name)),
         programme_path=PROGRAMME_STATEMENTS_PATH,
         programme_label=PROGRAMME_LABEL,
@@ -110,6 +103,10 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
                         search_exclude=path not in (PRESS_PATH, PROGRAMME_STATEMENTS_PATH))
 
 
+def pages(site: SiteParts) -> list[RenderedPage]:
+    return press_pages(site.registry, site.context)
+
+
 def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
     """/presse/ with every statement, plus one filtered page per cohort and per Kommune with statements."""
     everything = list(registry.placed_statements)
@@ -124,14 +121,14 @@ def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
                            "Kommune: Landesregierung, Bertelsmann Stiftung und andere.", PROGRAMME_LABEL))
     for cohort in Cohort:
         items = [i for i in everything if i.commune and i.commune.cohort is cohort]
-        pages.append(_page(registry, site, printed, cohort_path(cohort), f"Presse: {cohort.label}",
+        pages.append(_page(registry, site, printed, press_cohort_path(cohort), f"Presse: {cohort.label}",
                            f"Presse: Äußerungen aus Kommunen mit Teilnahme seit {cohort.value}", items,
                            f"Belegte Äußerungen aus den Kommunen, die seit {cohort.value} an „Kein Kind "
                            "zurücklassen!“ teilnehmen.", cohort.anchor))
     for commune in registry.communes:
         if commune.statements:
             items = [PressItem(commune, s) for s in commune.statements]
-            pages.append(_page(registry, site, printed, commune_path(commune), f"Presse: {commune.name}",
+            pages.append(_page(registry, site, printed, press_commune_path(commune), f"Presse: {commune.name}",
                                f"Presse: Äußerungen zu {commune.name}", items,
                                f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug,
                                commune))
