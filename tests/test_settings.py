@@ -63,3 +63,14 @@ def test_make_check_and_the_build_refuse_a_misspelt_setting(tmp_path):
     output = build.stdout + build.stderr
     assert build.returncode == 1 and "dgs_vidoe" in output and "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text, required", [("false", False), ("nein", False), ("true", True), (True, True)])
+def test_make_check_reads_require_operator_as_the_build_does(text, required):
+    from kekiz.sources.operator import SettingsError, read_operator
+    if required:
+        with pytest.raises(SettingsError):
+            read_operator({"operator": {}, "kekiz": {"require_operator": text}})
+    else:
+        operator, notices = read_operator({"operator": {}, "kekiz": {"require_operator": text}})
+        assert notices and not operator.is_complete

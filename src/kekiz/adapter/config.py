@@ -14,6 +14,7 @@ from mkdocs.config.base import Config, ValidationError
 from kekiz.sources import messages
 from kekiz.sources.signvideo import SignVideo, VideoSettingError, sign_video
 
+# The texts an !ENV tag may give (sources.operator.switched_on reads the same ones as true).
 _TRUE, _FALSE = {"true", "yes", "on", "1", "ja"}, {"false", "no", "off", "0", "nein", ""}
 
 

@@ -75,7 +75,8 @@ class KekizSite:
             raise Abort(str(problem)) from None
         try:
             inputs = load_inputs(root)
-            operator, notices = read_operator(config.extra, Path(config.config_file_path))
+            operator, notices = read_operator(config.extra, Path(config.config_file_path),
+                                              required=settings.require_operator)
         except (RegistryError, SettingsError) as error:
             return self._stop(error, config)
         if not config.repo_url:

@@ -91,7 +91,8 @@ def missing_notices(operator: Operator, config_file: Path | None = None) -> list
     return lines
 
 
-def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = None) -> tuple[Operator, list[str]]:
+def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = None, *,
+                  required: bool | None = None) -> tuple[Operator, list[str]]:
     """The operator and one notice per missing setting.
 
     Missing settings are notices, not errors: a fresh clone must build. KEKIZ_REQUIRE_OPERATOR=true
@@ -100,11 +101,18 @@ def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = No
     goes out without the operator's details.
     """
     operator = operator_from_extra(extra, config_file)
-    options = (extra or {}).get("kekiz") or {}
-    if operator.missing() and isinstance(options, Mapping) and options.get("require_operator"):
+    if required is None:  # not handed over by the build's typed settings: read it as they do
+        options = (extra or {}).get("kekiz") or {}
+        required = isinstance(options, Mapping) and switched_on(options.get("require_operator"))
+    if operator.missing() and required:
         raise SettingsError(_diagnostics(
             [(s.key, *messages.setting_required(s.label, s.example)) for s in operator.missing()], config_file))
     return operator, missing_notices(operator, config_file)
+
+
+def switched_on(value: Any) -> bool:
+    """true, or the text an !ENV tag gives for it ("true", "ja", …); "false" and "nein" are off."""
+    return value is True or (isinstance(value, str) and value.strip().lower() in {"true", "yes", "on", "1", "ja"})
 
 
 # --- reading mkdocs.yml without MkDocs (for `python -m kekiz check`) -------------------------
