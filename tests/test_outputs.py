@@ -58,7 +58,8 @@ def test_every_download_is_a_file_of_the_build_and_every_dataset_file_is_describ
     written = {path for _, files in made.values() for path in files}
     names = [d.name for d in parts.downloads]
     assert len(names) == len(set(names)), names
-    assert {"json", "schema", "communes_csv", "statements_csv", "geojson", "catalog", "feed"} <= set(names)
+    assert {"json", "schema", "communes_csv", "statements_csv", "communes_sheet", "statements_sheet", "geojson", "catalog",
+            "feed"} <= set(names)
     for download in parts.downloads:
         assert download.path in written, download
         if download.dataset:

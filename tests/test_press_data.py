@@ -299,7 +299,8 @@ def test_data_page_documents_every_column(built_site):
         assert f"<code>{name}</code>" in page, name
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in page
     assert "GeoNutzV" in page and "© GeoBasis-DE / BKG" in page
-    for target in ("kommunen.json", "kommunen.csv", "aeusserungen.csv", "kommunen.geojson", "katalog.rdf"):
+    for target in ("kommunen.json", "kommunen.csv", "aeusserungen.csv", "kommunen-tabelle.csv", "aeusserungen-tabelle.csv",
+                   "kommunen.geojson", "katalog.rdf"):
         assert f'href="{target}"' in page and (built_site / "daten" / target).is_file()
 
 
@@ -358,11 +359,17 @@ def test_hostile_statement_is_inert_everywhere(tmp_path):
         assert not parsed.bozo, parsed.bozo_exception
         entry = next(e for e in parsed.entries if e.id == feeds.entry_id(commune, statement))
         assert nest_quotes(xml_text(statement.text)) in entry.content[0].value  # inner quotes as on the pages
-    # CSV: no cell a spreadsheet would run.
-    for name in ("aeusserungen.csv", "kommunen.csv"):
-        for row in csv.reader(io.StringIO((site / "daten" / name).read_text(encoding="utf-8"), newline="")):
+    # CSV: no cell a spreadsheet would run, in the RFC 4180 files and their spreadsheet variants.
+    for name, delimiter in (("aeusserungen.csv", ","), ("kommunen.csv", ","), ("aeusserungen-tabelle.csv", ";"),
+                            ("kommunen-tabelle.csv", ";")):
+        text = (site / "daten" / name).read_text(encoding="utf-8-sig")
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@")), (name, cell)
+    sheet = list(csv.DictReader(io.StringIO((site / "daten/aeusserungen-tabelle.csv").read_text(encoding="utf-8-sig"),
+                                            newline=""), delimiter=";"))
+    row = next(r for r in sheet if r["Bezug"] == "kommune" and r["Kennung der Äußerung"] == statement.id)
+    assert row["Text"] == "'" + xml_text(statement.text) and row["Person"] == "'@SUM(1+1)"
     rows = list(csv.DictReader(io.StringIO((site / "daten/aeusserungen.csv").read_text(encoding="utf-8"), newline="")))
     row = next(r for r in rows if r["scope"] == "kommune" and r["id"] == statement.id)
     assert row["text"] == "'" + xml_text(statement.text)

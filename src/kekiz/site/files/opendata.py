@@ -3,7 +3,9 @@
 The records and their columns are defined once (kekiz.site.files.records); the "Daten" page
 documents them from the same lists. CSV: UTF-8, RFC 4180 (comma, double quotes, CRLF), header
 row; a cell that a spreadsheet would run as a formula gets a leading apostrophe (see
-kekiz.site.inert.csv_cell).
+kekiz.site.inert.csv_cell). Each CSV file has a spreadsheet variant with the same rows and cells, as
+German Excel and LibreOffice open it with a double-click: UTF-8 with a byte order mark, semicolons,
+CRLF, German column headings (records.COMMUNE_HEADINGS, STATEMENT_HEADINGS).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import json
 
 from kekiz.model.registry import PlacedStatement, Registry
 from kekiz.site.context import Download, SiteParts
-from kekiz.site.files.records import COMMUNE_COLUMNS, LICENCE_DL_BY, STATEMENT_COLUMNS, commune_record, commune_row, \
-    oldest_first, statement_record, statement_row
+from kekiz.site.files.records import COMMUNE_COLUMNS, COMMUNE_HEADINGS, LICENCE_DL_BY, STATEMENT_COLUMNS, \
+    STATEMENT_HEADINGS, commune_record, commune_row, oldest_first, statement_record, statement_row
 from kekiz.site.inert import clean_json, csv_cell
-from kekiz.site.paths import COMMUNES_CSV_FILE, JSON_FILE, SCHEMA_FILE, STATEMENTS_CSV_FILE
+from kekiz.site.paths import COMMUNES_CSV_FILE, COMMUNES_SHEET_FILE, JSON_FILE, SCHEMA_FILE, STATEMENTS_CSV_FILE, \
+    STATEMENTS_SHEET_FILE
 
 # Offered on the "Daten" page and described in katalog.rdf, in this order.
 DOWNLOADS = (
@@ -26,7 +29,11 @@ DOWNLOADS = (
     Download("schema", SCHEMA_FILE, "register", "JSON Schema zu kommunen.json", "JSON", "application/schema+json",
              LICENCE_DL_BY),
     Download("communes_csv", COMMUNES_CSV_FILE, "register", "Kommunen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
+    Download("communes_sheet", COMMUNES_SHEET_FILE, "register", "Kommunen (CSV für Tabellenprogramme)", "CSV",
+             "text/csv", LICENCE_DL_BY),
     Download("statements_csv", STATEMENTS_CSV_FILE, "register", "Äußerungen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
+    Download("statements_sheet", STATEMENTS_SHEET_FILE, "register", "Äußerungen (CSV für Tabellenprogramme)", "CSV",
+             "text/csv", LICENCE_DL_BY),
 )
 
 
@@ -60,24 +67,38 @@ def _json_by_line(data: dict) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def _csv(header: tuple, rows: list[list]) -> str:
+def _csv(header: list[str], rows: list[list], delimiter: str = ",") -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([name for name, _ in header])
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
     for row in rows:
         writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 
-def communes_csv(registry: Registry, site_url: str | None) -> str:
-    return _csv(COMMUNE_COLUMNS, [commune_row(registry, c, site_url) for c in registry.communes])
+def _sheet(header: list[str], rows: list[list]) -> str:
+    """The spreadsheet variant: the same cells (formulas made inert by the same rule), ";" as
+    German spreadsheets expect, and a byte order mark, without which Excel reads UTF-8 as Windows-1252."""
+    return "\ufeff" + _csv(header, rows, delimiter=";")
 
 
-def statements_csv(registry: Registry, site_url: str | None) -> str:
+def _commune_rows(registry: Registry, site_url: str | None) -> list[list]:
+    return [commune_row(registry, c, site_url) for c in registry.communes]
+
+
+def _statement_rows(registry: Registry, site_url: str | None) -> list[list]:
     """The programme's statements first, then each Kommune's, oldest first within each."""
     items = [PlacedStatement(None, st) for st in oldest_first(registry.programme.statements)]
     items += [PlacedStatement(c, st) for c in registry.communes for st in c.sorted_statements]
-    return _csv(STATEMENT_COLUMNS, [statement_row(item, site_url) for item in items])
+    return [statement_row(item, site_url) for item in items]
+
+
+def communes_csv(registry: Registry, site_url: str | None) -> str:
+    return _csv([name for name, _ in COMMUNE_COLUMNS], _commune_rows(registry, site_url))
+
+
+def statements_csv(registry: Registry, site_url: str | None) -> str:
+    return _csv([name for name, _ in STATEMENT_COLUMNS], _statement_rows(registry, site_url))
 
 
 def _nullable(kind: str) -> dict:
@@ -161,11 +182,14 @@ def json_schema() -> str:
 
 
 def files(site: SiteParts) -> dict[str, str]:
-    """kommunen.json, its JSON Schema and the two CSV files."""
+    """kommunen.json, its JSON Schema, the two CSV files and their spreadsheet variants."""
     registry, site_url = site.registry, site.context.site_url
+    communes, statements = _commune_rows(registry, site_url), _statement_rows(registry, site_url)
     return {
         JSON_FILE: registry_json(registry, site_url),
         SCHEMA_FILE: json_schema(),
-        COMMUNES_CSV_FILE: communes_csv(registry, site_url),
-        STATEMENTS_CSV_FILE: statements_csv(registry, site_url),
+        COMMUNES_CSV_FILE: _csv([name for name, _ in COMMUNE_COLUMNS], communes),
+        COMMUNES_SHEET_FILE: _sheet(list(COMMUNE_HEADINGS.values()), communes),
+        STATEMENTS_CSV_FILE: _csv([name for name, _ in STATEMENT_COLUMNS], statements),
+        STATEMENTS_SHEET_FILE: _sheet(list(STATEMENT_HEADINGS.values()), statements),
     }

@@ -15,7 +15,7 @@ from kekiz.site.urls import absolute
 
 LICENCE_DL_BY = "http://dcat-ap.de/def/licenses/dl-by-de/2.0"        # the registry: Datenlizenz Deutschland
 LICENCE_GEONUTZV = "http://dcat-ap.de/def/licenses/geonutz/20130319"  # the outlines: GeoNutzV
-OPERATOR_PLACEHOLDER = "BETREIBER NICHT EINGETRAGEN (mkdocs.yml: extra.operator)"
+OPERATOR_PLACEHOLDER = "BETREIBER NOCH NICHT EINGETRAGEN"  # a public file names no setting and no file of the repository
 
 
 def attribution(site_name: str) -> str:
@@ -68,6 +68,24 @@ STATEMENT_COLUMNS = (
     ("path", "Adresse der Äußerung (Seite der Kommune oder Presseseite zum Programm), relativ zur Startseite"),
     ("url", "vollständige Adresse der Äußerung (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
 )
+
+# The German column headings of the spreadsheet variants (kommunen-tabelle.csv,
+# aeusserungen-tabelle.csv), by column; the cells are the same as in the RFC 4180 files.
+COMMUNE_HEADINGS = {
+    "slug": "Kennung", "name": "Name", "official_name": "Amtlicher Name", "type": "Art", "cohort": "Jahrgang",
+    "ags": "AGS", "regierungsbezirk": "Regierungsbezirk", "kreis_ags": "AGS des Kreises", "kreis_name": "Kreis",
+    "kreis_slug": "Kennung des Kreises", "statements": "Zahl der Äußerungen", "source_urls": "Quellen",
+    "path": "Seite (relativ)", "url": "Seite",
+}
+STATEMENT_HEADINGS = {
+    "scope": "Bezug", "commune_slug": "Kennung der Kommune", "commune_name": "Kommune", "commune_ags": "AGS der Kommune",
+    "id": "Kennung der Äußerung", "date": "Datum", "added": "Aufgenommen am", "form": "Form", "text": "Text",
+    "speaker": "Person", "role": "Funktion", "context": "Anlass", "note": "Hinweis der Redaktion",
+    "source_url": "Quelle: Adresse", "source_publisher": "Quelle: Herausgeber", "source_title": "Quelle: Titel",
+    "source_date": "Quelle: Datum", "path": "Adresse (relativ)", "url": "Adresse",
+}
+assert list(COMMUNE_HEADINGS) == [name for name, _ in COMMUNE_COLUMNS], "a heading for every column, in order"
+assert list(STATEMENT_HEADINGS) == [name for name, _ in STATEMENT_COLUMNS], "a heading for every column, in order"
 
 
 def source_record(source: Source) -> dict:

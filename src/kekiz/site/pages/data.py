@@ -10,7 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from kekiz.site.context import RenderedPage, SiteParts
-from kekiz.site.files.records import COMMUNE_COLUMNS, STATEMENT_COLUMNS, attribution, publisher
+from kekiz.site.files.records import COMMUNE_COLUMNS, COMMUNE_HEADINGS, STATEMENT_COLUMNS, STATEMENT_HEADINGS, \
+    attribution, publisher
 from kekiz.site.paths import DATA_PATH, PRESS_PATH
 from kekiz.site.templating import render
 from kekiz.site.urls import absolute
@@ -20,11 +21,15 @@ def pages(site: SiteParts) -> list[RenderedPage]:
     return [data_page(site)]
 
 
-def _columns_table(columns: tuple[tuple[str, str], ...], caption: str) -> Markup:
-    rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th>\n<td>{escape(t)}</td></tr>\n" for n, t in columns)
+def _columns_table(columns: tuple[tuple[str, str], ...], headings: dict[str, str], caption: str,
+                   sheet: str) -> Markup:
+    """The columns of a CSV file, with their heading in its spreadsheet variant `sheet`."""
+    rows = "".join(f"<tr><th scope=\"row\"><code>{escape(n)}</code></th>\n<td>{escape(headings[n])}</td>\n"
+                   f"<td>{escape(t)}</td></tr>\n" for n, t in columns)
     return Markup('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n<table>\n'
                   f"<caption>{escape(caption)}</caption>\n"
-                  '<thead><tr><th scope="col">Spalte</th>\n<th scope="col">Bedeutung</th></tr></thead>\n'
+                  '<thead><tr><th scope="col">Spalte</th>\n'
+                  f'<th scope="col">Überschrift in {escape(sheet)}</th>\n<th scope="col">Bedeutung</th></tr></thead>\n'
                   f"<tbody>\n{rows}</tbody>\n</table>\n</div></div>")
 
 
@@ -37,6 +42,7 @@ def data_page(site: SiteParts) -> RenderedPage:
     files.setdefault("geojson", None)  # without outlines in degrees the page says why there is no GeoJSON
     html = render("data.html.j2", DATA_PATH, stand=registry.stand, count=len(registry.communes), files=files,
                   press=PRESS_PATH, commune_columns=COMMUNE_COLUMNS, statement_columns=STATEMENT_COLUMNS,
+                  commune_headings=COMMUNE_HEADINGS, statement_headings=STATEMENT_HEADINGS,
                   columns_table=_columns_table, attribution=attribution(context.site_name),
                   geo_attribution=context.geo_attribution, citation=citation, operator=publisher(context.operator),
                   site_url=context.site_url)
