@@ -86,7 +86,8 @@ def test_commune_page_content(built_site, slug):
     assert "Zitiervorschlag" in body
     assert f'Stand der Angaben</dt>\n<dd><time datetime="{REGISTRY.stand.iso}">' in body
     assert "abgerufen am …" not in body
-    assert f"Eintrag <code>{slug}</code> ab Zeile {c.line}" in body
+    # No editors' internals for the public: no registry file or line (the edit links are enough).
+    assert "ab Zeile" not in body and "data/communes.yaml" not in body
 
 
 @pytest.mark.parametrize("kreis,town", [

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from kekiz.sources.diagnostics import RegistryError
 from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
 from kekiz.model.accessibility import STATUS_WORDING
 from kekiz.site.pages.legal import legal_pages
-from kekiz.model.operator import SETTINGS, Operator
+from kekiz.model.operator import OPTIONAL, SETTINGS, Operator
 from kekiz.sources.operator import SettingsError, load_operator, operator_from_extra, read_operator
 from kekiz.site.context import SiteContext
 from kekiz.site.pages.communes import commune_page
@@ -36,6 +37,7 @@ LEGAL = {"impressum": "impressum/", "datenschutz": "datenschutz/", "barrierefrei
 
 FULL = {
     "name": "Beispiel-Stelle für Prävention",
+    "kind": "kommune-nrw",
     "address": "Musterstraße 1\n40213 Düsseldorf",
     "represented_by": "Erika Beispiel, Leitung",
     "email": "redaktion@example.org",
@@ -46,7 +48,9 @@ FULL = {
     "legal_basis": "Art. 6 Abs. 1 Buchst. e DSGVO",
     "accessibility_contact": "barrierefrei@example.org",
 }
-REQUIRED = [s.key for s in SETTINGS if s.key != "accessibility_contact"]
+REQUIRED = [s.key for s in SETTINGS if s.key not in OPTIONAL]
+NOT_YET = '<span class="kekiz-missing">Noch nicht eingetragen</span>'
+REVIEWED = date(STATEMENT.reviewed.year, STATEMENT.reviewed.month, STATEMENT.reviewed.day)  # `make check` on that day
 
 
 def render(operator: Operator) -> dict[str, str]:
@@ -121,8 +125,8 @@ def test_project_config_has_every_setting_and_they_are_empty():
 def test_pages_without_settings_say_what_is_missing():
     pages = render(Operator())
     shown_on = {"impressum/": ["name", "address", "represented_by", "email", "phone", "responsible"],
-                "datenschutz/": ["name", "address", "email", "data_protection_officer", "hosting", "legal_basis"],
-                "barrierefreiheit/": ["email", "address", "phone"]}
+                "datenschutz/": ["name", "kind", "address", "email", "data_protection_officer", "hosting"],
+                "barrierefreiheit/": ["kind", "email", "address", "phone"]}
     labels = {s.key: s.label for s in SETTINGS}
     for path, keys in shown_on.items():
         body = pages[path]
@@ -130,10 +134,12 @@ def test_pages_without_settings_say_what_is_missing():
         notice = body.split("</div>", 1)[0]
         for key in keys:
             assert f"<li>{html.escape(labels[key])}</li>" in notice, (path, key)
-            assert f"Noch nicht eingetragen (Einstellung <code>extra.operator.{key}</code>)" in body, (path, key)
+        assert NOT_YET in body, path
+        assert "extra.operator" not in body and "mkdocs.yml" not in body and "make check" not in body, path
         assert "mailto:redaktion" not in body and "tel:" not in body
-    # the contacts everyone needs stay there without the operator
-    assert "mailto:ombudsstelle-barrierefreie-it@mags.nrw.de" in pages["barrierefreiheit/"]
+    # without the operator's kind the law is not known either, and the pages say so
+    for path in ("datenschutz/", "barrierefreiheit/"):
+        assert "Wer die Website betreibt, steht noch nicht fest." in pages[path], path
 
 
 def test_pages_with_settings_show_them_and_nothing_missing():
@@ -155,7 +161,7 @@ def test_pages_with_settings_show_them_and_nothing_missing():
 
 def test_operator_values_are_escaped():
     hostile = {key: '<script>alert(1)</script> " onmouseover="x' for key in FULL
-               if key not in ("email", "phone", "accessibility_contact")}
+               if key not in ("email", "phone", "accessibility_contact", "kind")}
     pages = render(operator_from_extra({"operator": hostile}))
     for body in pages.values():
         assert "<script>alert" not in body and 'onmouseover="x' not in body
@@ -166,7 +172,7 @@ def test_operator_values_are_escaped():
 
 
 def test_accessibility_statement_names_standard_limitations_and_ombudsstelle():
-    body = render(Operator())["barrierefreiheit/"]
+    body = render(Operator(kind="kommune-nrw"))["barrierefreiheit/"]
     for term in ("BGG NRW", "BITV NRW", "EN 301 549", "WCAG 2.1", "Stufe AA", "§ 10d BGG NRW"):
         assert term in body, term
     assert f"<strong>{STATUS_WORDING[STATEMENT.status]}</strong>" in body
@@ -177,9 +183,10 @@ def test_accessibility_statement_names_standard_limitations_and_ombudsstelle():
             assert f'href="{link.url}"' in body and link.url.startswith("https://")
     assert "https://www.mags.nrw/ombudsstelle-barrierefreie-informationstechnik" in body
     assert f'<time datetime="{STATEMENT.created.iso}">' in body
-    # the data file names what the automatic gates cannot show
+    # the data file names what the automatic gates cannot show; the missing contact form comes from the settings
     titles = " ".join(item.title for item in STATEMENT.limitations)
-    assert "Karten" in titles and "Kontaktformular" in titles and "automatische Prüfungen" in titles
+    assert "Karten" in titles and "automatische Prüfungen" in titles
+    assert '>Kein Kontaktformular</h3>' in body
 
 
 def test_accessibility_data_errors_have_file_line_and_fix(tmp_path):
@@ -221,8 +228,9 @@ def test_correction_offers_the_operators_contact_and_keeps_the_editors_line():
     assert '<a href="tel:+4921112340">+49 211 1234-0</a>' in dd
     assert dd.index("mailto:") < dd.index("Für die Redaktion:")
     line = REGISTRY.by_slug["dortmund"].line
-    assert f"Eintrag <code>dortmund</code> ab Zeile {line}" in dd
+    assert f'href="https://github.com/example/kekiz/blob/main/data/communes.yaml#L{line}"' in dd
     assert 'href="https://github.com/example/kekiz/edit/main/data/communes.yaml"' in dd
+    assert "Zeile" not in dd and "data/communes.yaml</code>" not in dd  # the links are enough: no file or line for the public
 
 
 def test_correction_without_contact_says_so_without_a_dead_link():
@@ -235,7 +243,7 @@ def test_correction_without_contact_says_so_without_a_dead_link():
 # --- make check ------------------------------------------------------------------------------------
 
 def test_check_reports_missing_settings_and_passes(capsys):
-    assert cli(["check", "--root", str(ROOT)]) == 0
+    assert cli(["check", "--root", str(ROOT)], today=REVIEWED) == 0
     out = capsys.readouterr().out
     for key in REQUIRED:
         assert re.search(rf"^HINWEIS: mkdocs\.yml:\d+:5: extra\.operator\.{key} ist leer", out, re.M), key
@@ -270,7 +278,7 @@ def test_check_reports_unusable_settings_and_fails(tmp_path, capsys):
 
 def test_check_with_complete_settings(tmp_path, capsys):
     root = project_copy(tmp_path, FULL)
-    assert cli(["check", "--root", str(root)]) == 0
+    assert cli(["check", "--root", str(root)], today=REVIEWED) == 0
     out = capsys.readouterr().out
     assert "HINWEIS" not in out and "Betreiber-Angaben (mkdocs.yml, extra.operator): vollständig." in out
 
@@ -290,7 +298,7 @@ def build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
 def test_built_pages_without_operator_say_what_is_missing(built_site, page):
     body = article(read_page(built_site, page))
     assert "Diese Seite ist noch nicht vollständig." in body
-    assert "Noch nicht eingetragen (Einstellung <code>extra.operator." in body
+    assert NOT_YET in body and "extra.operator" not in body
 
 
 def test_every_page_links_the_legal_pages_in_the_footer(built_site):

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from kekiz.adapter.check import settings_problems
 from kekiz.sources.diagnostics import RegistryError
-from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
+from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement, review_notice
 from kekiz.sources.operator import SettingsError, load_operator
 from kekiz.sources.registry import PROGRAMME_FILE, load_project, project_registry_path
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
+    """`today` is for the tests; the yearly-review reminder compares the statement with it."""
     parser = argparse.ArgumentParser(prog="python -m kekiz", description="Werkzeuge für die KeKiz-Website")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="Register und Einstellungen prüfen (data/communes.yaml, "
@@ -29,24 +31,25 @@ def main(argv: list[str] | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
-        _check_legal(args.root)  # all problems at once
+        _check_legal(args.root, today)  # all problems at once
         return 1
     print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
           f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
           f"{len(registry.programme.milestones)} Meilensteine – alles in Ordnung.")
-    return _check_legal(args.root)
+    return _check_legal(args.root, today)
 
 
-def _check_legal(root: Path) -> int:
+def _check_legal(root: Path, today: date | None = None) -> int:
     """The legal pages' inputs: the accessibility statement's data and the operator settings."""
     problems = []
     notices: list[str] = []
+    statement = operator = None
     try:
-        load_accessibility_statement(root / ACCESSIBILITY_FILE, ACCESSIBILITY_FILE.as_posix())
+        statement = load_accessibility_statement(root / ACCESSIBILITY_FILE, ACCESSIBILITY_FILE.as_posix())
     except RegistryError as error:
         problems += error.diagnostics
     try:
-        _operator, notices = load_operator(root)
+        operator, notices = load_operator(root)
     except SettingsError as error:
         problems += error.diagnostics
     settings = settings_problems(root)
@@ -56,6 +59,9 @@ def _check_legal(root: Path) -> int:
         print(RegistryError(problems).report("nur geprüft, nichts gebaut"), file=sys.stderr)
     if problems or settings:
         return 1
+    review = review_notice(statement, operator, today or date.today()) if statement and operator else None
+    if review:
+        print(review)
     for line in notices:
         print(line)
     if notices:

@@ -3,13 +3,36 @@
 The settings live under `extra.operator` in mkdocs.yml; kekiz.sources.operator reads and checks
 them and builds an `Operator`. The Impressum, the privacy page, the accessibility statement and
 the "Angaben korrigieren" line on every Kommune page show them. An empty value means "not entered
-yet": the pages say so plainly, with the setting's label.
+yet": the pages say so plainly, naming what is missing in words (never a setting or a file).
+
+`kind` says what sort of body runs the site (`KINDS`); it selects the legal regime of the legal
+pages: which accessibility law and enforcement body apply and the default legal basis of the
+privacy statement.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What sort of body runs the site; the legal pages follow from it."""
+
+    key: str          # the value of extra.operator.kind
+    label: str        # for operators' messages and the docs
+    public: bool      # a public body (öffentliche Stelle): bound by the accessibility laws
+    nrw: bool         # a body of the Land NRW or an NRW Kommune: BGG NRW / BITV NRW, DSG NRW
+
+
+KINDS = (
+    Kind("land-nrw", "eine Stelle des Landes Nordrhein-Westfalen", public=True, nrw=True),
+    Kind("kommune-nrw", "eine Kommune in Nordrhein-Westfalen oder eine Stelle von ihr", public=True, nrw=True),
+    Kind("bund", "eine Stelle des Bundes", public=True, nrw=False),
+    Kind("privat", "eine private Stelle (Stiftung, Verein, Unternehmen)", public=False, nrw=False),
+)
+KINDS_BY_KEY = {k.key: k for k in KINDS}
 
 
 @dataclass(frozen=True)
@@ -20,11 +43,15 @@ class Setting:
     example: str    # what to enter
 
 
-# In the order the Impressum shows them. accessibility_contact is optional: without it the
-# general e-mail address takes feedback on barriers too.
+# In the order the Impressum shows them. Optional: accessibility_contact (without it the general
+# e-mail address takes feedback on barriers too), contact_form (without it the accessibility
+# statement lists its absence as a limitation), legal_basis (without it the privacy statement names
+# the basis that goes with `kind`) and contributor_id (only for the data catalogue).
 SETTINGS = (
     Setting("name", "Name der Betreiberin oder des Betreibers", "Impressum, Datenschutzerklärung",
             "der volle Name der Stelle, z. B. einer Behörde oder eines Vereins"),
+    Setting("kind", "Art der Stelle", "Datenschutzerklärung, Erklärung zur Barrierefreiheit",
+            "land-nrw, kommune-nrw, bund oder privat"),
     Setting("address", "Postanschrift", "Impressum, Datenschutzerklärung",
             "Straße, Hausnummer, Postleitzahl und Ort"),
     Setting("represented_by", "Vertretungsberechtigte Person", "Impressum",
@@ -39,12 +66,17 @@ SETTINGS = (
     Setting("hosting", "Webhoster und Server-Protokolle", "Datenschutzerklärung",
             "wer die Website ausliefert, welche Zugriffsdaten dort gespeichert werden und wie lange"),
     Setting("legal_basis", "Rechtsgrundlage der Verarbeitung", "Datenschutzerklärung",
-            "die Rechtsgrundlage, von der oder dem Datenschutzbeauftragten bestätigt"),
+            "die Rechtsgrundlage, von der oder dem Datenschutzbeauftragten bestätigt; ohne Eintrag gilt die "
+            "zur Art der Stelle passende"),
     Setting("accessibility_contact", "Kontakt für Hinweise auf Barrieren", "Erklärung zur Barrierefreiheit",
             "eine E-Mail-Adresse; ohne Eintrag gilt die allgemeine E-Mail-Adresse"),
+    Setting("contact_form", "Kontaktformular für Hinweise auf Barrieren", "Erklärung zur Barrierefreiheit",
+            "die https-Adresse eines barrierefreien Kontaktformulars der Stelle"),
+    Setting("contributor_id", "Contributor-ID bei GovData (DCAT-AP.de)", "Datenkatalog (DCAT)",
+            "die Contributor-ID, unter der GovData die Stelle führt; ohne Eintrag fehlt sie im Katalog"),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
-OPTIONAL = frozenset({"accessibility_contact"})
+OPTIONAL = frozenset({"accessibility_contact", "contact_form", "legal_basis", "contributor_id"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +84,7 @@ class Operator:
     """The operator's details; an empty string means "not entered yet"."""
 
     name: str = ""
+    kind: str = ""           # a key of KINDS_BY_KEY, or empty
     address: str = ""
     represented_by: str = ""
     email: str = ""
@@ -61,6 +94,8 @@ class Operator:
     hosting: str = ""
     legal_basis: str = ""
     accessibility_contact: str = ""
+    contact_form: str = ""
+    contributor_id: str = ""
 
     def missing(self) -> list[Setting]:
         """Required settings that are still empty, in page order."""
@@ -69,6 +104,11 @@ class Operator:
     @property
     def is_complete(self) -> bool:
         return not self.missing()
+
+    @property
+    def regime(self) -> Kind | None:
+        """The operator's kind, or None while it is not entered."""
+        return KINDS_BY_KEY.get(self.kind)
 
     @property
     def feedback_email(self) -> str:

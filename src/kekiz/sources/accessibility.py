@@ -1,14 +1,17 @@
 """Read and check the accessibility statement's data (data/barrierefreiheit.yaml, against its schema).
 
-The Erklärung zur Barrierefreiheit itself is rendered by kekiz.site.pages.legal.
+The Erklärung zur Barrierefreiheit itself is rendered by kekiz.site.pages.legal. `review_notice`
+reminds `make check` of the yearly review; the build never reads the clock.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from kekiz.model.accessibility import AccessibilityStatement, Limitation, Link
+from kekiz.model.operator import Operator
 from kekiz.model.registry import PartialDate
 from kekiz.sources import messages
 from kekiz.sources.contract import Contract
@@ -42,3 +45,23 @@ def load_accessibility_statement(path: Path, display_name: str) -> Accessibility
                        tuple(Link(link["label"], link["url"]) for link in item.get("links", [])))
             for item in data["limitations"]),
     )
+
+
+def review_notice(statement: AccessibilityStatement, operator: Operator, today: date,
+                  where: str = ACCESSIBILITY_FILE.as_posix()) -> str | None:
+    """A HINWEIS line when the statement's last review lies more than a year before `today`, else None.
+
+    BITV NRW § 4: the statement is reviewed at least once a year, and each new version goes to the
+    Überwachungsstelle NRW; the line says so for NRW bodies (and, conditionally, while the kind is unknown).
+    """
+    reviewed = statement.reviewed
+    last = date(reviewed.year, reviewed.month or 1, reviewed.day or 1)
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = date(today.year - 1, 2, 28)
+    if last >= year_ago:
+        return None
+    regime = operator.regime
+    return messages.statement_review_due(where, reviewed.german, (today - last).days,
+                                         regime.nrw if regime else None)

@@ -501,6 +501,46 @@ def not_a_phone_number(value: str) -> _Message:
             'nur Ziffern, Leerzeichen, +, /, - und Klammern, z. B. phone: "+49 211 1234-0"')
 
 
+def operator_kind_unknown(value: str, kinds: Iterable[str], guess: str | None) -> _Message:
+    """`kinds` are the allowed keys; `guess` a close one, if any."""
+    fix = f"meinten Sie „{guess}“? " if guess else ""
+    return (f"„{value}“ ist keine bekannte Art der Stelle",
+            fix + "erlaubt: " + ", ".join(kinds) + " (was jede Art bedeutet, steht in PUBLISHING.md)")
+
+
+def not_a_web_address(key: str, value: str, reason: str) -> _Message:
+    return (f"„{value}“ ist keine brauchbare Web-Adresse ({reason})",
+            f"die vollständige Adresse des Formulars aus der Adresszeile des Browsers kopieren, "
+            f"z. B. {key}: https://www.example.org/kontakt")
+
+
+URL_NOT_HTTP = "sie beginnt nicht mit https:// oder http://"
+URL_SPACE = "sie enthält ein Leerzeichen oder ein Steuerzeichen"
+URL_USERINFO = "sie enthält einen Benutzernamen oder ein Passwort vor dem Servernamen"
+URL_NO_REAL_HOST = "der Servername ist kein Name im Internet wie www.example.org"
+
+
+def url_broken(detail: str) -> str:
+    return f"sie lässt sich nicht lesen: {detail}"
+
+
+def statement_review_due(where: str, reviewed: str, days: int, nrw: bool | None) -> str:
+    """`make check`: the accessibility statement was last reviewed more than a year ago.
+
+    `nrw`: the operator is a body of the Land NRW or an NRW Kommune; None while the kind is unknown.
+    """
+    line = (f"HINWEIS: {where}: die Erklärung zur Barrierefreiheit wurde zuletzt am {reviewed} überprüft, vor "
+            f"{days} Tagen — mindestens einmal im Jahr überprüfen: die Einschränkungen abgleichen und "
+            f"„reviewed“ auf den Tag der Prüfung setzen.")
+    report = ("die neue Fassung elektronisch an die Überwachungsstelle NRW schicken "
+              "(ueberwachungsstelle-nrw@it.nrw.de), wie jede Erstellung oder Änderung der Erklärung.")
+    if nrw:
+        return f"{line} Danach {report}"
+    if nrw is None:
+        return f"{line} Ist die Betreiberin eine Stelle des Landes NRW oder eine Kommune in NRW: danach {report}"
+    return line
+
+
 def setting_empty(where: str, setting: str, label: str, needed_for: str, example: str) -> str:
     """The notice for a missing setting; `where` is "mkdocs.yml" or "mkdocs.yml:line:column"."""
     return f"HINWEIS: {where}: {setting} ist leer ({label}; gebraucht für: {needed_for}) — eintragen: {example}"

@@ -15,10 +15,11 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
-from kekiz.model.operator import SETTINGS_BY_KEY, Operator
+from kekiz.model.operator import KINDS_BY_KEY, SETTINGS_BY_KEY, Operator
 from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
 
@@ -28,6 +29,10 @@ SECTION = "extra.operator"
 _EMAIL_RE = re.compile(r"^[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\]+\.[^@\s<>\"'(),;:\\]+$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}$")
 _EMAIL_KEYS = {"email", "accessibility_contact"}
+_URL_KEYS = {"contact_form"}
+# A host name on the Internet: labels of letters, digits and hyphens, at least one dot, and a
+# top-level domain of letters (or an IDN's xn--); no IP address, no "localhost".
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
 class SettingsError(RegistryError):
@@ -74,10 +79,43 @@ def operator_from_extra(extra: Mapping[str, Any] | None, config_file: Path | Non
         if value and key == "phone" and not _PHONE_RE.match(value):
             findings.append((key, *messages.not_a_phone_number(shown(value))))
             continue
+        if value and key == "kind" and value not in KINDS_BY_KEY:
+            guess = difflib.get_close_matches(value.lower(), list(KINDS_BY_KEY), n=1, cutoff=0.5)
+            findings.append((key, *messages.operator_kind_unknown(shown(value), KINDS_BY_KEY,
+                                                                  guess[0] if guess else None)))
+            continue
+        reason = web_address_problem(value) if value and key in _URL_KEYS else None
+        if reason:
+            findings.append((key, *messages.not_a_web_address(key, shown(value), reason)))
+            continue
         values[key] = value
     if findings:
         raise SettingsError(_diagnostics(findings, config_file))
     return Operator(**values)
+
+
+def web_address_problem(value: str) -> str | None:
+    """Why `value` is no address a visitor can open (http or https, a real host), or None."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        return messages.URL_SPACE
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 — raises ValueError for a port out of range
+    except ValueError as error:
+        return messages.url_broken(shown(str(error)))
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return messages.URL_NOT_HTTP
+    if "@" in parts.netloc:
+        return messages.URL_USERINFO
+    host = (parts.hostname or "").rstrip(".")
+    if not host.isascii():  # an internationalised name (münchen.de) as the DNS knows it
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return messages.URL_NO_REAL_HOST
+    if not _HOST_RE.match(host):
+        return messages.URL_NO_REAL_HOST
+    return None
 
 
 def missing_notices(operator: Operator, config_file: Path | None = None) -> list[str]:
