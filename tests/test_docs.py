@@ -70,17 +70,29 @@ def test_the_error_message_section_that_messages_point_to_exists():
 
 
 def test_the_operators_guide_says_what_the_pages_workflow_sets():
-    flow = yaml.safe_load(_text(".github/workflows/pages.yml"))
-    build_env = {key for step in flow["jobs"]["build"]["steps"] for key in (step.get("env") or {})}
-    job_env = set(flow["jobs"]["build"].get("env") or {}) | set(flow.get("env") or {})
+    """The publishing workflow refuses missing operator settings, the preview marks its pages: PUBLISHING.md
+    says both, names every KEKIZ_ variable the workflows set and the action versions they use."""
     publishing = _text("PUBLISHING.md")
-    for name in sorted(v for v in build_env if v.startswith("KEKIZ_")):
-        assert f"`{name}`" in publishing
-    open_point = "setzt `KEKIZ_REQUIRE_OPERATOR` nicht"
-    if "KEKIZ_REQUIRE_OPERATOR" in build_env | job_env:
-        assert open_point not in publishing, "the workflow sets it now: PUBLISHING.md's open point is done"
-    else:
-        assert open_point in publishing
+    section = publishing.split("\n## Veröffentlichen\n", 1)[1].split("\n## ", 1)[0]
+    flows = {name: yaml.safe_load(_text(f".github/workflows/{name}")) for name in ("pages.yml", "preview.yml")}
+    steps = {name: [step for job in flow["jobs"].values() for step in job["steps"]] for name, flow in flows.items()}
+    for name, flow_steps in steps.items():
+        for variable in sorted({key for step in flow_steps for key in (step.get("env") or {}) if key.startswith("KEKIZ_")}):
+            assert f"`{variable}`" in publishing, f"{name} sets {variable}"
+        for step in flow_steps:
+            if "uses" in step:
+                assert f"`{step['uses']}`" in section, f"{name} uses {step['uses']}"
+
+    def build_env(name: str) -> dict:
+        (step,) = [step for step in steps[name] if step.get("run") == "make build"]
+        return step["env"]
+
+    assert build_env("pages.yml")["KEKIZ_REQUIRE_OPERATOR"] == "true"
+    assert "`KEKIZ_REQUIRE_OPERATOR=true`" in section and "veröffentlicht er nichts" in section
+    assert "setzt `KEKIZ_REQUIRE_OPERATOR` nicht" not in publishing and "setzt er **nicht**" not in publishing
+    assert build_env("preview.yml")["KEKIZ_PREVIEW"] == "true" and "KEKIZ_PREVIEW" not in build_env("pages.yml")
+    banner = re.search(r'<p class="kekiz-vorschau"><strong>(.*?)</strong>', _text("overrides/main.html")).group(1)
+    assert "`KEKIZ_PREVIEW=true`" in section and f"„{banner}" in section
 
 
 def test_the_properdocs_pin_in_the_operators_guide_is_the_one_installed():

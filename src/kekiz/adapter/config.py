@@ -71,6 +71,7 @@ class SignVideoConfig(Config):
 
 class KekizConfig(Config):
     require_operator = _Switch(default=False)
+    preview = _Switch(default=False)  # KEKIZ_PREVIEW: overrides/main.html marks each page as a preview
     branch = _Text(default="main")
     dgs_video = _Section()  # its fields: SignVideoConfig
 
