@@ -4,7 +4,10 @@ the publishing build refuses missing operator settings (KEKIZ_REQUIRE_OPERATOR=t
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,39 @@ def test_the_publishing_build_refuses_the_repositorys_empty_operator_settings(tm
         assert "eintragen:" in text, text
     assert {"name", "address", "email"} <= {key for _, key, _ in messages}
     assert f"{len(messages)} Fehler in mkdocs.yml gefunden; die Website wurde nicht gebaut" in output
+
+
+_PLACEHOLDERS = re.compile(r"noch nicht eingetragen|steht noch nicht fest|Betreiber nicht|noch nicht eingestellt",
+                           re.IGNORECASE)
+
+
+def test_a_published_build_with_the_operator_complete_shows_no_placeholder(tmp_path):
+    """As the Pages workflow builds it (public address, the guard on), with every operator setting
+    filled in: no page, feed or download says that something is still missing."""
+    import json
+
+    from test_legal import FULL
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("docs", "data", "overrides", "hooks"):
+        (project / name).symlink_to(ROOT / name)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    settings = {**FULL, "contact_form": "https://example.org/kontakt", "contributor_id": "openNRW"}
+    for key, value in settings.items():
+        text, count = re.subn(rf'(?m)^    {key}: ""', f"    {key}: {json.dumps(value, ensure_ascii=False)}", text)
+        assert count == 1, key
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEKIZ_SITE_URL": "https://kekiz.example.org/",
+           "KEKIZ_REPO_URL": "https://github.com/example/kekiz", "KEKIZ_REQUIRE_OPERATOR": "true"}
+    env.pop("KEKIZ_REGISTRY", None)
+    site = tmp_path / "site"
+    result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-q", "-d", str(site)],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in (".html", ".xml", ".rdf", ".json", ".csv", ".geojson") and path.name != "search_index.json":
+            for match in _PLACEHOLDERS.finditer(path.read_text(encoding="utf-8")):
+                found.append(f"{path.relative_to(site)}: {match.group(0)}")
+    assert not found, found[:20]
