@@ -394,3 +394,19 @@ def test_kreis_names_stay_whole_and_plain(built_site):
     town = _article(read_page(built_site, "gemeinden/bergisch-gladbach/"))
     assert ("liegt im Rheinisch-Bergischen Kreis; der Rheinisch-Bergische Kreis nahm als "
             '<a class="kekiz-glossar-link" href="../../glossar/#kreis">Kreis</a> an') in town
+
+
+def test_a_term_written_with_a_no_break_space_is_linked_in_any_spacing():
+    """„SGB\u00a0II“ with a no-break space is common German typography: in the Glossar and in page
+    text, in either spelling, it is the same term (it once crashed the build)."""
+    import dataclasses
+
+    from kekiz.sources.glossary import load_glossary as load
+    glossary = load(ROOT)
+    index, term = next((i, t) for i, t in enumerate(glossary.terms) if any(" " in f for f in t.forms))
+    form = next(f for f in term.forms if " " in f)
+    nbsp = dataclasses.replace(term, forms=tuple(f.replace(" ", "\u00a0") for f in term.forms))
+    glossary = dataclasses.replace(glossary, terms=glossary.terms[:index] + (nbsp,) + glossary.terms[index + 1:])
+    for text in (form, form.replace(" ", "\u00a0")):
+        html = link_first_uses(f"<p>Die {text} im Text.</p>", glossary, "x/", frozenset())
+        assert f'href="../glossar/#{term.id}"' in html and text in html, html

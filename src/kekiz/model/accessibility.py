@@ -1,10 +1,5 @@
-"""The pages a German public site must have: Impressum, Datenschutzerklärung and
-Erklärung zur Barrierefreiheit.
-
-They are rendered from the operator settings (`kekiz.operator_settings`) and the accessibility
-statement's data file. A missing setting is shown on the page as missing — plainly, with the
-setting's name — never filled with a placeholder that looks like a real address.
-"""
+"""The accessibility statement's data as the model holds it: its status, limitations and links
+(read by kekiz.sources.accessibility, printed by kekiz.site.pages.legal)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Glossar: terms from data/glossary.yaml, their page, and links to them on first use.
+"""The Glossar page and links to its terms on first use (the terms: kekiz.model.glossary).
 
 A hand-written page that asks for it (front matter `glossar: true`), every Kommune page and
 every Gemeinde page gets one link per term, at the term's first appearance in running text.

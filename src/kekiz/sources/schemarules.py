@@ -1,4 +1,4 @@
-"""The registry schema's keywords as jsonschema walks them, for the findings (kekiz.contract).
+"""The registry schema's keywords as jsonschema walks them, for the findings (kekiz.sources.contract).
 
 Imported only when a compiled check (kekiz.sources.contract) has rejected something, or a schema is
 checked: jsonschema takes a tenth of a second to import, more than reading the real registry.

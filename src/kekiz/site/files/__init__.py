@@ -1,1 +1,2 @@
+"""File families: downloads, feeds, the catalogue and images (see kekiz.site.outputs)."""
 

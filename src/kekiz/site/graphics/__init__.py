@@ -1,1 +1,2 @@
+"""Maps and charts as inline SVG with their text alternatives."""
 
