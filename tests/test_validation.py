@@ -387,3 +387,34 @@ def test_a_kommune_without_an_outline_in_the_boundary_data_is_named_with_its_lin
     line = next(i for i, text in enumerate(lines[entry:], entry + 1) if text.strip().startswith("ags:"))
     assert (problem.file, problem.line, problem.subject) == ("data/communes.yaml", line, "krefeld")
     assert "05114" in problem.problem and problem.fix
+
+
+def test_an_unknown_marker_in_a_hand_written_page_stops_the_build_before_the_output_folder_is_touched(tmp_path):
+    """`mkdocs build -d OUT` empties OUT right after the configuration is read: a mistyped marker
+    must be found before that, with its file and line, and OUT must keep the last good site."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("data", "overrides", "hooks"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    page = project / "docs" / "karte" / "index.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "<!-- kekiz:karte-grosss -->")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("die letzte gute Website", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "KEKIZ_REGISTRY"} | {"NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "docs/karte/index.md:3:1: unbekannter Platzhalter „kekiz:karte-grosss“" in output, output
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "die letzte gute Website"

@@ -618,7 +618,12 @@ NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads ne
 
 # -- hand-written pages (kekiz.site) ----------------------------------------------------------------
 def unknown_marker(source_name: str, name: str, known: str) -> str:
-    return f"{source_name}: unbekannter Platzhalter „kekiz:{name}“ — bekannt sind: {known}"
+    problem, fix = unknown_marker_parts(name, known)
+    return f"{source_name}: {problem} — {fix}"
+
+
+def unknown_marker_parts(name: str, known: str) -> tuple[str, str]:
+    return f"unbekannter Platzhalter „kekiz:{name}“", f"bekannt sind: {known}"
 
 
 # -- registry and boundary data together (kekiz.sources.load_inputs) ------------------------------
