@@ -9,6 +9,8 @@ import subprocess
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import validators
 
 from kekiz.sources import contract, formats, schemarules
@@ -136,3 +138,50 @@ def test_date_patterns_accept_exactly_the_valid_shapes():
     for bad in ["2017-13", "2017-00", "2017-01-32", "2017-1", "17", "２０１７", "2017-01-01\n", " 2017", "2017-01-00"]:
         assert not validator.is_valid(bad), bad
     assert formats.check_date("2016-02-29") is None and formats.check_date("2017-02-29")
+
+
+def _text_patterns() -> list[str]:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            found.extend(v for k, v in node.items() if k == "pattern" and v.startswith("^(?="))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    for path in sorted((ROOT / "data").glob("*.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(set(found))
+
+
+def _as_before(pattern: str) -> str:
+    """The form these patterns had: ^[^C]*[^W C][^C]*$, which backtracks quadratically."""
+    whitespace, other = re.fullmatch(r"\^\(\?=\[(.*?)\]\*\[\^(.*?)\]\)\[\^(.*?)\]\*\$", pattern).group(1, 2)
+    controls = other.replace(whitespace, "")
+    return f"^[^{controls}]*[^{other}][^{controls}]*$"
+
+
+@pytest.mark.parametrize("pattern", _text_patterns())
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab \t\n\r\x00\x01\x1f\x7f\x85\xa0\u2028\u3000\ufeffä"), max_size=12))
+def test_a_text_pattern_accepts_what_its_quadratic_form_accepted(pattern, text):
+    assert bool(formats.schema_regex(pattern).search(text)) == bool(formats.schema_regex(_as_before(pattern)).search(text))
+
+
+@pytest.mark.parametrize("pattern", _text_patterns())
+def test_a_text_pattern_rejects_a_long_text_in_linear_time(pattern):
+    """A control character at the end of a long text: the old patterns tried every split point
+    (20 kB took seconds, 1 MB never finished). Ten times the text may cost about ten times the time."""
+    import time
+    regex = formats.schema_regex(pattern)
+
+    def cost(n: int) -> float:
+        text = "ä" * n + "\x01"
+        start = time.perf_counter()
+        for _ in range(5):
+            assert not regex.search(text)
+        return time.perf_counter() - start
+    small, large = cost(10_000), cost(100_000)
+    assert large < 40 * max(small, 1e-4), (small, large)
