@@ -418,3 +418,7 @@ def test_an_unknown_marker_in_a_hand_written_page_stops_the_build_before_the_out
     assert "docs/karte/index.md:3:1: unbekannter Platzhalter „kekiz:karte-grosss“" in output, output
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "die letzte gute Website"
+    # `make check` refuses what the build refuses, with the same message
+    check = subprocess.run([sys.executable, "-m", "kekiz", "check", "--root", str(project)], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 1 and "docs/karte/index.md:3:1: unbekannter Platzhalter „kekiz:karte-grosss“" in check.stderr

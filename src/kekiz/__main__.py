@@ -1,4 +1,5 @@
-"""Command line: `python -m kekiz check` validates the registry and the operator settings without building the site."""
+"""Command line: `python -m kekiz check` checks every input the build reads (data files, the markers of
+the hand-written pages, the settings in mkdocs.yml) as the build checks them, without writing anything."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from kekiz.adapter.check import settings_problems
+from kekiz.site import build_site
+from kekiz.site.context import SiteContext
+from kekiz.sources import load_inputs
 from kekiz.sources.diagnostics import RegistryError
 from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement, review_notice
 from kekiz.sources.operator import SettingsError, load_operator
-from kekiz.sources.registry import PROGRAMME_FILE, load_project, project_registry_path
+from kekiz.sources.pages import marker_problems
+from kekiz.sources.registry import PROGRAMME_FILE, project_registry_path
 
 
 def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
@@ -24,18 +29,25 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     args = parser.parse_args(argv)
 
     registry_file = _shown(project_registry_path(args.root), args.root)
-    checked = f"{registry_file} und {PROGRAMME_FILE.as_posix()} gegen die Schemas in data/ geprüft"
+    checked = (f"{registry_file}, {PROGRAMME_FILE.as_posix()}, data/glossary.yaml, data/barrierefreiheit.yaml, "
+               "data/nrw-geo.json und die Platzhalter in docs/ geprüft")
     try:
-        registry = load_project(args.root)
+        inputs = load_inputs(args.root)
+        # The build's own check of the hand-written pages' markers, against the parts it would make.
+        markers = marker_problems(args.root / "docs", args.root, build_site(inputs, SiteContext(site_name="")).fragments)
+        if markers:
+            raise RegistryError(markers)
     except RegistryError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
         _check_legal(args.root, today)  # all problems at once
         return 1
+    registry = inputs.registry
     print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
           f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
-          f"{len(registry.programme.milestones)} Meilensteine – alles in Ordnung.")
+          f"{len(registry.programme.milestones)} Meilensteine, {len(inputs.glossary.terms)} Glossar-Begriffe "
+          "– alles in Ordnung.")
     return _check_legal(args.root, today)
 
 

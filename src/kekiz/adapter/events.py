@@ -33,6 +33,7 @@ from kekiz.site.urls import public_site_url
 from kekiz.sources import load_inputs, messages
 from kekiz.sources.diagnostics import Diagnostic, RegistryError
 from kekiz.sources.operator import SettingsError, read_operator
+from kekiz.sources.pages import marker_problems
 from kekiz.sources.registry import project_registry_path
 
 _log = logging.getLogger("mkdocs.hooks.kekiz")
@@ -95,7 +96,7 @@ class KekizSite:
             self.build = build_site(inputs, context, sign_video=video)
         except RegistryError as error:
             return self._stop(error, config)
-        problems = self._marker_problems(Path(config.docs_dir), root)
+        problems = marker_problems(Path(config.docs_dir), root, self.build.fragments)
         if problems:
             return self._stop(RegistryError(problems), config)
         return config
@@ -175,18 +176,6 @@ class KekizSite:
         self.build, self.errors = None, error.diagnostics
         _log.error(error.report(messages.preview_shows_errors()))
         return config
-
-    def _marker_problems(self, docs_dir: Path, root: Path) -> list[Diagnostic]:
-        """Unknown markers in the hand-written pages, found before MkDocs empties the site folder."""
-        problems = []
-        for page in sorted(docs_dir.rglob("*.md")):
-            try:
-                text = page.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # MkDocs reports an unreadable page itself
-            shown = page.relative_to(root).as_posix() if page.is_relative_to(root) else str(page)
-            problems += self.build.marker_problems(shown, text)
-        return problems
 
     def _disk_templates(self, config) -> CompiledTemplateCache:
         """Compiled templates in .cache/kekiz/templates of the project (ignored by git, safe to delete)."""

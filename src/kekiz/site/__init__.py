@@ -22,7 +22,6 @@ from kekiz.site.glossary import link_first_uses, protected_names
 from kekiz.site.markers import MARKER_RE, UnknownMarker
 from kekiz.site.outputs import OUTPUTS
 from kekiz.sources import Inputs, messages
-from kekiz.sources.diagnostics import Diagnostic
 from kekiz.sources.signvideo import SignVideo
 
 __all__ = ["MARKER_RE", "SiteBuild", "UnknownMarker", "build_site", "site_parts"]
@@ -51,14 +50,6 @@ class SiteBuild:
                 raise UnknownMarker(messages.unknown_marker(source_name, name, known))
             return self.fragments[name](page_path)
         return MARKER_RE.sub(replace, html)
-
-    def marker_problems(self, source_name: str, text: str) -> list[Diagnostic]:
-        """Every marker of a hand-written page that names no known part, where it stands: checked
-        before the build writes anything (a page fails only after MkDocs has emptied the site folder)."""
-        known = ", ".join(sorted(self.fragments))
-        return [Diagnostic(source_name, text.count("\n", 0, m.start()) + 1, m.start() - text.rfind("\n", 0, m.start()),
-                           "", "", *messages.unknown_marker_parts(m.group(1), known))
-                for m in MARKER_RE.finditer(text) if m.group(1) not in self.fragments]
 
     def link_glossary(self, html: str, page_path: str) -> str:
         """Link Glossar terms at their first use on a page."""

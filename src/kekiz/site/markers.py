@@ -9,11 +9,11 @@ Glossar, and the slot for a sign-language video.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from markupsafe import escape
 
+from kekiz.sources.pages import MARKER_RE  # noqa: F401 — the marker syntax, re-exported for the site
 from kekiz.model.registry import Cohort, CommuneType, PartialDate, Registry
 from kekiz.site.context import SiteParts
 from kekiz.site.glossary import glossary_fragment
@@ -23,8 +23,6 @@ from kekiz.site.pages.communes import cohorts_fragment, commune_list_fragment
 from kekiz.site.urls import relative
 from kekiz.sources.signvideo import SignVideo
 
-# Hand-written pages embed generated parts with a marker line: <!-- kekiz:NAME -->
-MARKER_RE = re.compile(r"<!--\s*kekiz:([a-z0-9-]+)\s*-->")
 
 Fragment = Callable[[str], str]  # the page's site-relative path -> HTML
 
