@@ -74,3 +74,38 @@ def test_make_check_reads_require_operator_as_the_build_does(text, required):
     else:
         operator, notices = read_operator({"operator": {}, "kekiz": {"require_operator": text}})
         assert notices and not operator.is_complete
+
+
+@pytest.mark.parametrize("site_url, words", [
+    ('https://kekiz.example.org/a"b/', "nicht vorkommt"),            # would land raw in every page's head
+    ("ftp://kekiz.example.org/", "https://"),
+    ("https://nutzer:geheim@kekiz.example.org/", "Benutzernamen"),
+    ("https://kekiz.example.org/?seite=1", "Anfang jeder Seitenadresse"),
+    ("https://kekiz.example.org/#oben", "Anfang jeder Seitenadresse"),
+    ("https://https://kekiz.example.org/", "Servername"),
+    ("https://kekiz example.org/", "Leerzeichen"),
+    ("https://kekiz.example.org/\u202e/", "nicht vorkommt"),
+    ("https://kekiz.example.org/\x85/", "Steuerzeichen"),
+])
+def test_a_public_address_that_cannot_work_is_refused(site_url, words):
+    from kekiz.adapter.config import address_problems
+    (problem,) = address_problems(site_url, None)
+    assert problem.startswith("mkdocs.yml: site_url (KEKIZ_SITE_URL): ") and words in problem
+    assert "\u202e" not in problem and "\x85" not in problem  # values shown escaped, never raw
+
+
+@pytest.mark.parametrize("site_url", ["https://kekiz.example.org/", "https://www.example.org/kekiz/",
+                                      "https://münchen.example/", "http://127.0.0.1:8000/", None])
+def test_usable_and_local_addresses_pass(site_url):
+    from kekiz.adapter.config import address_problems
+    assert address_problems(site_url, "https://github.com/example/kekiz") == []
+
+
+def test_a_repository_address_with_a_quote_is_refused_and_the_build_writes_nothing(tmp_path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEKIZ_REPO_URL": 'https://github.com/example/kekiz"><script>'}
+    env.pop("KEKIZ_REGISTRY", None)
+    result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(tmp_path / "out")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "repo_url (KEKIZ_REPO_URL)" in output and "Traceback" not in output
+    assert not (tmp_path / "out").exists()

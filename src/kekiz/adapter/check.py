@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kekiz.adapter.config import SettingsProblem, read_settings, video_of
+from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
 
 
 def settings_problems(root: Path) -> list[str]:
@@ -20,9 +20,10 @@ def settings_problems(root: Path) -> list[str]:
         config = load_config(str(config_file))
     except ConfigurationError as error:
         return [f"mkdocs.yml: {error}"]
+    addresses = address_problems(config.site_url, config.repo_url)
     try:
         read_settings(config.extra, config_file)
         video_of(config.extra, Path(config.docs_dir))
     except SettingsProblem as problem:
-        return str(problem).splitlines()
-    return []
+        return addresses + str(problem).splitlines()
+    return addresses

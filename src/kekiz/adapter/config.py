@@ -12,6 +12,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from kekiz.sources import messages
+from kekiz.site.urls import public_site_url
+from kekiz.sources.diagnostics import shown
+from kekiz.sources.formats import base_address_problem, web_address_problem
 from kekiz.sources.signvideo import SignVideo, VideoSettingError, sign_video
 
 # The texts an !ENV tag may give (sources.operator.switched_on reads the same ones as true).
@@ -128,3 +131,15 @@ def video_of(extra: Mapping[str, Any] | None, docs_dir: Path) -> SignVideo | Non
         return sign_video(raw, docs_dir)
     except VideoSettingError as error:
         raise SettingsProblem(str(error)) from None
+
+
+def address_problems(site_url: str | None, repo_url: str | None) -> list[str]:
+    """The public address (site_url, KEKIZ_SITE_URL) and the repository's (repo_url, KEKIZ_REPO_URL):
+    both end up in every page's head and links, so both follow the one address rule. A local address
+    (`mkdocs serve` sets one) is no public address and is not checked here."""
+    problems = []
+    if site_url and public_site_url(site_url) and (reason := base_address_problem(site_url)):
+        problems.append(messages.address_setting_problem("site_url", "KEKIZ_SITE_URL", shown(site_url), reason))
+    if repo_url and (reason := web_address_problem(repo_url)):
+        problems.append(messages.address_setting_problem("repo_url", "KEKIZ_REPO_URL", shown(repo_url), reason))
+    return problems

@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from kekiz.adapter.compact import compact_html
-from kekiz.adapter.config import SettingsProblem, read_settings, video_of
+from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
 from kekiz.adapter.errorpage import error_page
 from kekiz.adapter.page import GeneratedPage, page_meta, toc_of
 from kekiz.adapter.search import fill, hold_back
@@ -74,6 +74,9 @@ class KekizSite:
             video = video_of(config.extra, Path(config.docs_dir))
         except SettingsProblem as problem:
             raise Abort(str(problem)) from None
+        addresses = address_problems(config.site_url, config.repo_url)
+        if addresses:
+            raise Abort("\n".join(addresses))
         try:
             inputs = load_inputs(root)
             operator, notices = read_operator(config.extra, Path(config.config_file_path),

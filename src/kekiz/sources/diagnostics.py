@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from kekiz.sources import messages
 
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control and line-separator characters, and the invisible ones that reorder or hide text (bidi
+# controls such as U+202E, zero-width characters): shown as escapes, so no message can be forged.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_MAX = 60
 
 
 def one_line(text: str) -> str:
-    """`text` with every control or line-separator character written as an escape."""
+    """`text` with every control, line-separator or invisible formatting character written as an escape."""
     return _CONTROL_RE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 

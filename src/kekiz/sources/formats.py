@@ -1,10 +1,12 @@
 """The formats the data schemas name (kekiz-datum, kekiz-web-adresse) and the schema regex rule,
-shared by the contract (kekiz.sources.contract) and jsonschema's walk (kekiz.sources.schemarules)."""
+shared by the contract (kekiz.sources.contract) and jsonschema's walk (kekiz.sources.schemarules);
+and the one rule for addresses a visitor opens (site, repository, contact form)."""
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -59,3 +61,43 @@ def explain_date(value: str) -> str | None:
 def schema_regex(pattern: str) -> re.Pattern:
     """A schema's pattern with ECMAScript's `$` (end of text), as editors' tools read it."""
     return re.compile(re.sub(r"(?<!\\)\$\Z", r"\\Z", pattern))
+
+
+# One rule for the addresses a visitor opens: the site's, the repository's, a contact form's.
+_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
+# Never unencoded in an address (RFC 3986): they would break out of an HTML attribute or a log line.
+_NOT_IN_ADDRESSES = frozenset('"<>\\^`{|}')
+
+
+def web_address_problem(value: str) -> str | None:
+    """Why `value` is no address a visitor can open (http or https, a real host), or None."""
+    if any(ch.isspace() or ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+        return messages.URL_SPACE
+    if any(ch in _NOT_IN_ADDRESSES or unicodedata.category(ch) == "Cf" for ch in value):
+        return messages.URL_FORBIDDEN_CHARACTER
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 — raises ValueError for a port out of range
+    except ValueError as error:
+        return messages.url_broken(shown(str(error)))
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return messages.URL_NOT_HTTP
+    if "@" in parts.netloc:
+        return messages.URL_USERINFO
+    host = (parts.hostname or "").rstrip(".")
+    if not host.isascii():  # an internationalised name (münchen.de) as the DNS knows it
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return messages.URL_NO_REAL_HOST
+    if not _HOST_RE.match(host):
+        return messages.URL_NO_REAL_HOST
+    return None
+
+
+def base_address_problem(value: str) -> str | None:
+    """Why `value` cannot be the site's public address, which every permalink starts with, or None."""
+    problem = web_address_problem(value)
+    if problem is None and ("?" in value or "#" in value):
+        return messages.URL_NOT_A_BASE
+    return problem

@@ -518,6 +518,13 @@ URL_NOT_HTTP = "sie beginnt nicht mit https:// oder http://"
 URL_SPACE = "sie enthält ein Leerzeichen oder ein Steuerzeichen"
 URL_USERINFO = "sie enthält einen Benutzernamen oder ein Passwort vor dem Servernamen"
 URL_NO_REAL_HOST = "der Servername ist kein Name im Internet wie www.example.org"
+URL_FORBIDDEN_CHARACTER = "sie enthält ein Zeichen, das in Web-Adressen nicht vorkommt, etwa \" < > { } | oder ein unsichtbares Steuerzeichen"
+URL_NOT_A_BASE = "sie enthält ? oder #: die Adresse der Website ist der Anfang jeder Seitenadresse"
+
+
+def address_setting_problem(setting: str, variable: str, value: str, reason: str) -> str:
+    return (f"mkdocs.yml: {setting} ({variable}): „{value}“ ist keine brauchbare Adresse ({reason}) — "
+            f"die Adresse so eintragen, wie sie im Browser steht, z. B. {variable}=https://www.example.org/")
 
 
 def url_broken(detail: str) -> str:

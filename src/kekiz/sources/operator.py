@@ -15,12 +15,12 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
 from kekiz.model.operator import KINDS_BY_KEY, SETTINGS_BY_KEY, Operator
 from kekiz.sources import messages
+from kekiz.sources.formats import web_address_problem
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
 
 CONFIG_FILE = "mkdocs.yml"
@@ -32,7 +32,6 @@ _EMAIL_KEYS = {"email", "accessibility_contact"}
 _URL_KEYS = {"contact_form"}
 # A host name on the Internet: labels of letters, digits and hyphens, at least one dot, and a
 # top-level domain of letters (or an IDN's xn--); no IP address, no "localhost".
-_HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
 
 
 class SettingsError(RegistryError):
@@ -94,28 +93,6 @@ def operator_from_extra(extra: Mapping[str, Any] | None, config_file: Path | Non
     return Operator(**values)
 
 
-def web_address_problem(value: str) -> str | None:
-    """Why `value` is no address a visitor can open (http or https, a real host), or None."""
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        return messages.URL_SPACE
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 — raises ValueError for a port out of range
-    except ValueError as error:
-        return messages.url_broken(shown(str(error)))
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return messages.URL_NOT_HTTP
-    if "@" in parts.netloc:
-        return messages.URL_USERINFO
-    host = (parts.hostname or "").rstrip(".")
-    if not host.isascii():  # an internationalised name (münchen.de) as the DNS knows it
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            return messages.URL_NO_REAL_HOST
-    if not _HOST_RE.match(host):
-        return messages.URL_NO_REAL_HOST
-    return None
 
 
 def missing_notices(operator: Operator, config_file: Path | None = None) -> list[str]:
