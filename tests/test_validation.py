@@ -422,3 +422,35 @@ def test_an_unknown_marker_in_a_hand_written_page_stops_the_build_before_the_out
     check = subprocess.run([sys.executable, "-m", "kekiz", "check", "--root", str(project)], cwd=project, env=env,
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 1 and "docs/karte/index.md:3:1: unbekannter Platzhalter „kekiz:karte-grosss“" in check.stderr
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u200b", "\u2028", "\u0085", "\u0092", "\ufeff", "\u00ad", "\u2066"])
+@pytest.mark.parametrize("field, old", [("name", 'name: "Krefeld"'), ("official_name", 'official_name: "Stadt Krefeld"')])
+def test_an_invisible_character_in_a_text_is_named_with_its_code_and_place(tmp_path, character, field, old):
+    """One policy for every text field: controls, separators and invisible formatting characters
+    (a right-to-left override turns the text around on screen) are refused, by code and place."""
+    text = (ROOT / "data" / "communes.yaml").read_text(encoding="utf-8")
+    value = old.split('"')[1]
+    broken = value[:3] + f"\\u{ord(character):04x}" + value[3:]  # a YAML escape, as an editor may paste it
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(text.replace(old, old.replace(value, broken), 1), encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load(registry, PROGRAMME)
+    (problem,) = caught.value.diagnostics
+    assert problem.subject == "krefeld" and f"(U+{ord(character):04X}) an Stelle 4" in problem.problem
+    assert character not in problem.format()  # shown as an escape, never raw
+
+
+def test_an_accessibility_text_of_only_spaces_is_refused(tmp_path):
+    import re
+
+    from kekiz.sources.accessibility import load_accessibility_statement
+    text = (ROOT / "data" / "barrierefreiheit.yaml").read_text(encoding="utf-8")
+    method = re.search(r"(?ms)^method: .*?\n(?=\S)", text)
+    assert method, "data/barrierefreiheit.yaml names its method"
+    path = tmp_path / "barrierefreiheit.yaml"
+    path.write_text(text.replace(method.group(0), 'method: "   "\n'), encoding="utf-8")
+    (tmp_path / "barrierefreiheit.schema.json").symlink_to(ROOT / "data" / "barrierefreiheit.schema.json")
+    with pytest.raises(RegistryError) as caught:
+        load_accessibility_statement(path, "data/barrierefreiheit.yaml")
+    assert any("leer" in d.problem for d in caught.value.diagnostics), caught.value.diagnostics

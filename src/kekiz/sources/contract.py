@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -221,10 +222,15 @@ class Contract:
             return messages.value_not_allowed(shown(value), allowed, guess=guess)
         if kind == "pattern":
             problem, fix = _split(schema.get("patternErrorMessage", messages.PATTERN_DEFAULT))
+            hidden = _INVISIBLE_RE.search(value)
+            if hidden:  # one policy for every text field: name the character, whatever the field's rule says
+                return (messages.value_problem(shown(value), messages.invisible_character(ord(hidden.group()),
+                                                                                          hidden.start() + 1)),
+                        messages.INVISIBLE_FIX)
             if problem.startswith("Leerer Text oder Steuerzeichen"):  # the schemas' text for it: say which of the two
                 if not value.strip():
                     return messages.TEXT_EMPTY, fix
-                problem = messages.CONTROL_CHARACTER_IN_TEXT
+                problem = _invisible(value, schema.get("pattern", "")) or messages.CONTROL_CHARACTER_IN_TEXT
             if schema.get("format") == "kekiz-datum":
                 problem = explain_date(value) or problem
             return messages.value_problem(shown(value), _lower_first(problem)), fix
@@ -247,6 +253,20 @@ class Contract:
             problem, fix = _split(schema["errorMessage"])
             return _lower_first(problem), fix
         return messages.breaks_the_rule(shown(value), kind)
+
+
+# Never text: C1 controls, line and paragraph separators, and invisible formatting characters that
+# reorder or hide text (bidi controls such as U+202E, zero-width characters). The schemas' text
+# patterns forbid them in every text field.
+_INVISIBLE_RE = re.compile("[\u0080-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+                           "\ufeff\ufff9-\ufffb]")
+
+
+def _invisible(value: str, pattern: str) -> str | None:
+    """The first character a text pattern forbids (the class its last part excludes), by code and place."""
+    forbidden = re.search(r"\[\^([^\]]*)\]\*\$$", pattern)
+    found = re.search(f"[{forbidden.group(1)}]", value) if forbidden else None
+    return messages.invisible_character(ord(found.group()), found.start() + 1) if found else None
 
 
 def _types(schema: dict) -> list[str]:

@@ -163,6 +163,17 @@ def url_unparsable(detail: str) -> str:
 NO_FIELDS: _Message = ("die Datei enthält keine Felder", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
 TEXT_EMPTY = "der Text ist leer"
 CONTROL_CHARACTER_IN_TEXT = "enthält einen Zeilenumbruch oder ein anderes Steuerzeichen"
+
+
+INVISIBLE_FIX = "das Zeichen löschen: den Text neu tippen oder ohne Formatierung einfügen"
+
+
+def invisible_character(code: int, position: int) -> str:
+    """A character that is no text (a control, a line separator, an invisible formatting mark such as
+    U+202E, which turns the text around on screen), named by its code so it can be found."""
+    kind = {0x0a: "einen Zeilenumbruch", 0x0d: "einen Zeilenumbruch", 0x09: "einen Tabulator",
+            0x2028: "einen Zeilentrenner", 0x2029: "einen Absatztrenner"}.get(code, "ein unsichtbares Steuerzeichen")
+    return f"enthält {kind} (U+{code:04X}) an Stelle {position}"
 PATTERN_DEFAULT = "entspricht nicht der Vorgabe — den Wert prüfen"  # a pattern whose schema gives no text
 CHECK_THE_VALUE = "den Wert prüfen"  # the fix when a schema's text names none
 NOT_A_DAY_OF_THAT_MONTH = "das Datum berichtigen: diesen Tag hat der Monat nicht"
