@@ -374,3 +374,13 @@ def test_configured_video_is_shown_with_captions_and_a_download(tmp_path):
 def test_unusable_video_settings_stop_the_build_with_a_german_message(tmp_path, settings, message):
     with pytest.raises(VideoSettingError, match=re.escape(message)):
         sign_video(settings, _docs_with_video(tmp_path))
+
+
+@pytest.mark.parametrize("key", ["file", "captions"])
+def test_a_video_file_outside_docs_is_refused(tmp_path, key):
+    """The published site holds only docs/: a path out of it (../) would promise a file that is not there."""
+    docs = _docs_with_video(tmp_path / "docs")
+    (tmp_path / "geheim.mp4").write_bytes(b"\0")
+    settings = {"file": "assets/dgs/erklaerung.mp4", "caption": "x", key: "../geheim.mp4"}
+    with pytest.raises(VideoSettingError, match=re.escape(f"dgs_video.{key}: „../geheim.mp4“ liegt außerhalb von docs/")):
+        sign_video({"dgs_video": settings}, docs)

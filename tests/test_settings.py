@@ -109,3 +109,30 @@ def test_a_repository_address_with_a_quote_is_refused_and_the_build_writes_nothi
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "repo_url (KEKIZ_REPO_URL)" in output and "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("email, words", [
+    ("a\x00b@example.org", "U+0000"), ("redaktion\u202e@example.org", "U+202E"),
+    ("redaktion@example.org?subject=Hallo", "keine E-Mail-Adresse"), ("a@b@example.org", "keine E-Mail-Adresse"),
+    ("redaktion@localhost", "keine E-Mail-Adresse"), ("redaktion@exa mple.org", "keine E-Mail-Adresse"),
+])
+def test_an_operator_e_mail_address_that_a_mail_link_cannot_use_is_refused(email, words):
+    from kekiz.sources.operator import SettingsError, read_operator
+    with pytest.raises(SettingsError) as caught:
+        read_operator({"operator": {"email": email}})
+    (problem,) = caught.value.diagnostics
+    assert words in problem.problem and "\u202e" not in problem.format() and "\x00" not in problem.format()
+
+
+@pytest.mark.parametrize("email", ["redaktion@example.org", "max.muster+kekiz@example.org", "info@münchen.de"])
+def test_usable_e_mail_addresses_pass(email):
+    from kekiz.sources.operator import read_operator
+    operator, _ = read_operator({"operator": {"email": email}})
+    assert operator.email == email
+
+
+def test_an_operator_text_with_a_right_to_left_override_is_refused():
+    from kekiz.sources.operator import SettingsError, read_operator
+    with pytest.raises(SettingsError) as caught:
+        read_operator({"operator": {"name": "Stadt \u202eDortmund"}})
+    assert "U+202E" in caught.value.diagnostics[0].problem

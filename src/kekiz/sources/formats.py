@@ -95,6 +95,27 @@ def web_address_problem(value: str) -> str | None:
     return None
 
 
+def _host_problem(host: str) -> str | None:
+    host = host.rstrip(".")
+    if not host.isascii():  # an internationalised name (münchen.de) as the DNS knows it
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return messages.URL_NO_REAL_HOST
+    return None if _HOST_RE.match(host.lower()) else messages.URL_NO_REAL_HOST
+
+
+_MAILBOX_RE = re.compile(r"[A-Za-z0-9._'+-]+")
+
+
+def is_email_address(value: str) -> bool:
+    """A mailbox a mailto: link can name: plain characters before the @, a real host after it
+    (no spaces, controls, invisible characters, no ?subject= or second @)."""
+    mailbox, at, host = value.partition("@")
+    return bool(at) and bool(_MAILBOX_RE.fullmatch(mailbox)) and not mailbox.startswith(".") \
+        and "@" not in host and _host_problem(host) is None
+
+
 def base_address_problem(value: str) -> str | None:
     """Why `value` cannot be the site's public address, which every permalink starts with, or None."""
     problem = web_address_problem(value)

@@ -168,6 +168,10 @@ CONTROL_CHARACTER_IN_TEXT = "enthält einen Zeilenumbruch oder ein anderes Steue
 INVISIBLE_FIX = "das Zeichen löschen: den Text neu tippen oder ohne Formatierung einfügen"
 
 
+def invisible_in_setting(code: int, position: int) -> tuple[str, str]:
+    return invisible_character(code, position), INVISIBLE_FIX
+
+
 def invisible_character(code: int, position: int) -> str:
     """A character that is no text (a control, a line separator, an invisible formatting mark such as
     U+202E, which turns the text around on screen), named by its code so it can be found."""
@@ -578,6 +582,11 @@ VIDEO_FILE_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — d
                       "in docs/ angeben (z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
 VIDEO_CAPTION_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
                          "was das Video erklärt")
+
+
+def video_outside_docs(key: str, file: str) -> str:
+    return (f"mkdocs.yml: extra.kekiz.dgs_video.{key}: „{file}“ liegt außerhalb von docs/ — "
+            "die Datei in docs/ ablegen und den Weg von docs/ aus angeben, z. B. assets/dgs/erklaerung.mp4")
 
 
 def video_not_found(file: str) -> str:

@@ -20,13 +20,16 @@ import yaml
 
 from kekiz.model.operator import KINDS_BY_KEY, SETTINGS_BY_KEY, Operator
 from kekiz.sources import messages
-from kekiz.sources.formats import web_address_problem
+from kekiz.sources.formats import is_email_address, web_address_problem
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
 
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.operator"
 
-_EMAIL_RE = re.compile(r"^[^@\s<>\"'(),;:\\]+@[^@\s<>\"'(),;:\\]+\.[^@\s<>\"'(),;:\\]+$")
+# Never in a setting: controls other than a line break or tab (a multi-line address), separators,
+# invisible characters that reorder or hide text (U+202E).
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e"
+                           "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()/\-]{4,}$")
 _EMAIL_KEYS = {"email", "accessibility_contact"}
 _URL_KEYS = {"contact_form"}
@@ -72,10 +75,14 @@ def operator_from_extra(extra: Mapping[str, Any] | None, config_file: Path | Non
             findings.append((key, *messages.setting_not_text(key, shown(value))))
             continue
         value = value.strip()
-        if value and key in _EMAIL_KEYS and not _EMAIL_RE.match(value):
+        hidden = _INVISIBLE_RE.search(value)
+        if hidden:
+            findings.append((key, *messages.invisible_in_setting(ord(hidden.group()), hidden.start() + 1)))
+            continue
+        if value and key in _EMAIL_KEYS and not is_email_address(value):
             findings.append((key, *messages.not_an_email_address(key, shown(value))))
             continue
-        if value and key == "phone" and not _PHONE_RE.match(value):
+        if value and key == "phone" and not _PHONE_RE.fullmatch(value):
             findings.append((key, *messages.not_a_phone_number(shown(value))))
             continue
         if value and key == "kind" and value not in KINDS_BY_KEY:

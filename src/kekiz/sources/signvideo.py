@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kekiz.sources import messages
+from kekiz.sources.diagnostics import shown
 
 
 class VideoSettingError(ValueError):
@@ -42,11 +43,19 @@ def sign_video(settings: Mapping, docs_dir: Path) -> SignVideo | None:
         raise VideoSettingError(messages.VIDEO_CAPTION_MISSING)
     path = docs_dir / file
     if "://" in file or not path.is_file():
-        raise VideoSettingError(messages.video_not_found(file))
+        raise VideoSettingError(messages.video_not_found(shown(file)))
+    if not _inside(path, docs_dir):  # "../" or a link out of docs/: the published site would not hold it
+        raise VideoSettingError(messages.video_outside_docs("file", shown(file)))
     captions = raw.get("captions")
     if captions:
         captions = str(captions).lstrip("/")
         if "://" in captions or not (docs_dir / captions).is_file():
-            raise VideoSettingError(messages.video_captions_not_found(captions))
+            raise VideoSettingError(messages.video_captions_not_found(shown(captions)))
+        if not _inside(docs_dir / captions, docs_dir):
+            raise VideoSettingError(messages.video_outside_docs("captions", shown(captions)))
     duration = raw.get("duration")
     return SignVideo(file, str(caption), captions or None, str(duration) if duration else None, path.stat().st_size)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
