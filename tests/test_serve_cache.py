@@ -63,8 +63,9 @@ def test_a_rebuild_after_an_edit_equals_a_fresh_build_and_reuses_the_unchanged_p
 
 
 def test_a_rebuild_after_a_kreis_changed_renders_its_gemeinden_again(tmp_path):
-    """Gemeinde pages are kept from the previous build (kekiz.memo) only while their Kreis's entry
-    is unchanged: here Kreis Warendorf's cohort changes, so its towns' pages must change too."""
+    """Gemeinde pages are kept from the previous build (the caches in kekiz.site.pages.gemeinden)
+    only while what they show is unchanged: here Kreis Warendorf's cohort changes, so its towns'
+    pages must change too."""
     edited = BASE.replace("    cohort: 2012\n", "    cohort: 2017\n", 1)
     assert edited != BASE
     _serve_builds(tmp_path, "serve", [BASE, edited])

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from markupsafe import Markup
 
 from kekiz.model.gemeinden import Coverage, Gemeinde, Gemeinden, kreis_dative, kreis_nominative
-from kekiz.model.registry import Registry
+from kekiz.model.glossary import Glossary
+from kekiz.model.registry import CohortInfo, Registry
 from kekiz.site.context import RenderedPage, SiteContext, SiteParts
 from kekiz.site.glossary import link_first_uses
 from kekiz.site.graphics.mapparts import gemeinde_locator
@@ -25,8 +27,16 @@ def pages(site: SiteParts) -> Iterator[RenderedPage]:
     for gemeinde in site.towns.all:
         if gemeinde.commune is None:
             page = gemeinde_page(site.registry, gemeinde, site.context, locator_svg=gemeinde_locator(site.geo, gemeinde))
-            yield replace(page, html=link_first_uses(page.html, site.glossary, page.path, site.place_names))
+            yield _linked(page, site.glossary, site.place_names)
     yield index_page(site.towns, site.context)
+
+
+# A Gemeinde page is a pure function of hashable values (the Gemeinde with its Kreis's entry, the
+# cohort, the settings, the locator map): under `mkdocs serve`, after an edit of the registry,
+# only the pages whose values changed are rendered again. Bounded above the 396 Gemeinden.
+@lru_cache(maxsize=1024)
+def _linked(page: RenderedPage, glossary: Glossary, place_names: frozenset[str]) -> RenderedPage:
+    return replace(page, html=link_first_uses(page.html, glossary, page.path, place_names))
 
 
 def files(site: SiteParts) -> dict[str, str]:
@@ -40,10 +50,17 @@ def _capfirst(text: str) -> str:
 
 def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, locator_svg: str | None) -> RenderedPage:
     kreis = gemeinde.kreis_commune
+    return _gemeinde_page(gemeinde, registry.programme.cohorts[kreis.cohort] if kreis else None, site, locator_svg)
+
+
+@lru_cache(maxsize=1024)  # see _linked
+def _gemeinde_page(gemeinde: Gemeinde, kreis_cohort: CohortInfo | None, site: SiteContext,
+                   locator_svg: str | None) -> RenderedPage:
+    kreis = gemeinde.kreis_commune
     html = render(
         "gemeinde.html.j2", gemeinde.path,
         g=gemeinde, kc=kreis,
-        kreis_cohort=registry.programme.cohorts[kreis.cohort] if kreis else None,
+        kreis_cohort=kreis_cohort,
         im_kreis=kreis_dative(gemeinde.kreis.name),
         der_kreis=kreis_nominative(gemeinde.kreis.name),
         index=GEMEINDEN_PATH, overview=OVERVIEW_PATH, explainer=EXPLAINER_PATH,
