@@ -84,15 +84,7 @@ def web_address_problem(value: str) -> str | None:
         return messages.URL_NOT_HTTP
     if "@" in parts.netloc:
         return messages.URL_USERINFO
-    host = (parts.hostname or "").rstrip(".")
-    if not host.isascii():  # an internationalised name (münchen.de) as the DNS knows it
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            return messages.URL_NO_REAL_HOST
-    if not _HOST_RE.match(host):
-        return messages.URL_NO_REAL_HOST
-    return None
+    return _host_problem(parts.hostname or "")
 
 
 def _host_problem(host: str) -> str | None:
