@@ -56,6 +56,11 @@ def cases(size: int) -> dict[str, str]:
         "many long wrong dates": head + "  - slug: a\n    statements:\n" + _repeat(
             '      - {date: "' + "2" * 200 + '"}\n', size),
         "control characters": head + _repeat("  - slug: a\x01\n", size),
+        # Text patterns once backtracked quadratically here (20 kB: seconds, 1 MB: never finished).
+        "one long text with a control character at its end": head + '  - name: "Ort"\n    official_name: "'
+        + "Stadt " * (size // 6) + '\\u0001"\n',
+        "one long text with a right-to-left override at its end": head + '  - name: "'
+        + "Ort " * (size // 4) + '\\u202e"\n',
         "invalid utf-8 at the end": head + _repeat("  - slug: a\n", size),
         "huge numbers": head + _repeat("  - cohort: " + "9" * 4000 + "\n", size),
         "many unknown top-level keys": "".join(f"k{i}: 1\n" for i in range(size // 10)),
