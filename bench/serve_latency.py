@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -28,20 +27,14 @@ from pathlib import Path
 
 import yaml
 
+from build_bench import project_copy  # the same copy of the project as the build benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")  # the CLI of the venv that runs this script
-PROJECT_PARTS = ("docs", "data", "hooks", "overrides")
 START_TIMEOUT = 180  # seconds for the first build
 EDIT_TIMEOUT = 30  # seconds for one change to show
 SETTLE = 2.0  # seconds between edits: a save can fire two file events, the second a rebuild of its own
 
-
-def project_copy(where: Path) -> Path:
-    project = where / "kekiz"
-    for part in PROJECT_PARTS:
-        shutil.copytree(ROOT / part, project / part)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def free_port() -> int:

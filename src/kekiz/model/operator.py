@@ -73,7 +73,8 @@ SETTINGS = (
     Setting("contact_form", "Kontaktformular für Hinweise auf Barrieren", "Erklärung zur Barrierefreiheit",
             "die https-Adresse eines barrierefreien Kontaktformulars der Stelle"),
     Setting("contributor_id", "Contributor-ID bei GovData (DCAT-AP.de)", "Datenkatalog (DCAT)",
-            "die Contributor-ID, unter der GovData die Stelle führt; ohne Eintrag fehlt sie im Katalog"),
+            "die Contributor-ID des Bereitstellers, der die Daten an GovData liefert (für NRW: Open.NRW); "
+            "ohne Eintrag fehlt sie im Katalog"),
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}
 OPTIONAL = frozenset({"accessibility_contact", "contact_form", "legal_basis", "contributor_id"})
