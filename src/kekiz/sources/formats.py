@@ -28,18 +28,8 @@ def check_date(value: str) -> str | None:
     return None
 
 
-def check_url(value: str) -> str | None:
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 — raises ValueError for a port out of range
-    except ValueError as exc:
-        return messages.url_unparsable(shown(str(exc)))
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return messages.URL_WITHOUT_SERVER
-    return None
-
-
-FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": check_url}
+# kekiz-web-adresse is the one address rule below (web_address_problem).
+FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": lambda value: web_address_problem(value)}
 
 
 def explain_date(value: str) -> str | None:

@@ -152,11 +152,7 @@ def no_such_day_number(day: str) -> str:
 
 
 DIGITS_NOT_ASCII = "enthält Ziffern, die keine Ziffern 0–9 sind"
-URL_WITHOUT_SERVER = "die Web-Adresse hat kein http:// oder https:// mit einem Servernamen"
 
-
-def url_unparsable(detail: str) -> str:
-    return f"die Web-Adresse lässt sich nicht zerlegen ({detail})"
 
 
 # -- any file checked against its JSON Schema (contract.py) ----------------------------------------
@@ -543,7 +539,7 @@ def address_setting_problem(setting: str, variable: str, value: str, reason: str
 
 
 def url_broken(detail: str) -> str:
-    return f"sie lässt sich nicht lesen: {detail}"
+    return f"sie lässt sich nicht zerlegen ({detail})"
 
 
 def statement_review_due(where: str, reviewed: str, days: int, nrw: bool | None) -> str:
