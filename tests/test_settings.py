@@ -136,3 +136,15 @@ def test_an_operator_text_with_a_right_to_left_override_is_refused():
     with pytest.raises(SettingsError) as caught:
         read_operator({"operator": {"name": "Stadt \u202eDortmund"}})
     assert "U+202E" in caught.value.diagnostics[0].problem
+
+
+def test_a_wrong_setting_and_a_broken_registry_are_reported_together(tmp_path):
+    """All errors at once: a wrong address in the settings does not hide the registry's problems."""
+    registry = tmp_path / "communes.yaml"
+    registry.write_text("communes: [\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KEKIZ_REGISTRY": str(registry), "KEKIZ_SITE_URL": "ftp://x.org/"}
+    result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(tmp_path / "out")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "site_url (KEKIZ_SITE_URL)" in output and f"{registry}:2:1:" in output
+    assert "Traceback" not in output and not (tmp_path / "out").exists()

@@ -69,20 +69,23 @@ class KekizSite:
         """Read and check every input before anything is written."""
         self.build, self.errors = None, []
         root = Path(config.config_file_path).parent
+        settings = video = None
+        setting_lines = address_problems(config.site_url, config.repo_url)
         try:
             settings = read_settings(config.extra, Path(config.config_file_path))
             video = video_of(config.extra, Path(config.docs_dir))
         except SettingsProblem as problem:
-            raise Abort(str(problem)) from None
-        addresses = address_problems(config.site_url, config.repo_url)
-        if addresses:
-            raise Abort("\n".join(addresses))
+            setting_lines += str(problem).splitlines()
         try:
             inputs = load_inputs(root)
             operator, notices = read_operator(config.extra, Path(config.config_file_path),
-                                              required=settings.require_operator)
+                                              required=settings.require_operator if settings else None)
         except (RegistryError, SettingsError) as error:
+            if setting_lines:  # every problem at once: the settings' and the data files'
+                raise Abort("\n".join([*setting_lines, error.report(messages.build_stopped())])) from None
             return self._stop(error, config)
+        if setting_lines:
+            raise Abort("\n".join(setting_lines))
         if not config.repo_url:
             config.edit_uri = None  # no repository known: no edit links (and no warnings about them)
         for line in notices:
