@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kekiz.model.geo import map_ags
+from kekiz.site.graphics.mapparts import map_ags
 from kekiz.model.registry import Cohort, CommuneType
 from kekiz.sources.registry import load_project
 

@@ -363,7 +363,7 @@ def test_named_exceptions_are_sourced_and_name_real_areas():
 def test_a_kommune_without_an_outline_in_the_boundary_data_is_named_with_its_line(tmp_path, monkeypatch):
     """Registry and boundary data are checked together before anything is rendered: a Kommune the
     maps could not draw is an editor's message, with the registry's file and line (the registry's
-    own AGS rule finds it first; kekiz.sources.load_inputs checks the outlines once more)."""
+    AGS rule reads the same boundary data)."""
     import json
 
     from kekiz.sources import load_inputs

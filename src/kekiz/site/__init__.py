@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from kekiz.model import gemeinden
 from kekiz.model.glossary import Glossary
 from kekiz.model.registry import Registry
-from kekiz.site import head as social
+from kekiz.site.head import head_tags
 from kekiz.site import markers
 from kekiz.site.context import RenderedPage, SiteContext, SiteParts
 from kekiz.site.glossary import link_first_uses, protected_names
@@ -39,7 +39,7 @@ class SiteBuild:
 
     def head(self, page_path: str, title: str, description: str) -> str:
         """Tags for the page's head: link previews, feed links, JSON-LD."""
-        return social.head_tags(self.registry, self.context, page_path, title, description)
+        return head_tags(self.registry, self.context, page_path, title, description)
 
     def fill_markers(self, html: str, page_path: str, source_name: str) -> str:
         """Replace every marker in a hand-written page; an unknown name is an error, not a gap."""

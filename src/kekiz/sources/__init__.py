@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kekiz.model.accessibility import AccessibilityStatement
-from kekiz.model.geo import GeoData, GeoDataError, map_ags
+from kekiz.model.geo import GeoData, GeoDataError
 from kekiz.model.glossary import Glossary
 from kekiz.model.registry import Registry
 from kekiz.sources import messages
@@ -19,7 +19,7 @@ from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_s
 from kekiz.sources.diagnostics import Diagnostic, RegistryError
 from kekiz.sources.geodata import GeoDataUnusable, load_geodata
 from kekiz.sources.glossary import load_glossary
-from kekiz.sources.registry import display_path, load_project, project_registry_path
+from kekiz.sources.registry import load_project
 
 GEODATA_FILE = Path("data/nrw-geo.json")
 
@@ -53,15 +53,6 @@ def load_inputs(root: Path) -> Inputs:
     glossary = attempt(lambda: load_glossary(root))
     accessibility = attempt(lambda: load_accessibility_statement(root / ACCESSIBILITY_FILE,
                                                                  ACCESSIBILITY_FILE.as_posix()))
-    if registry is not None and geo is not None:
-        problems += _communes_without_outline(registry, geo, root)
     if problems:
         raise RegistryError(problems)
     return Inputs(registry, geo, glossary, accessibility)
-
-
-def _communes_without_outline(registry: Registry, geo: GeoData, root: Path) -> list[Diagnostic]:
-    """Every Kommune must have an outline in the boundary data, or the maps would lack it."""
-    shown = display_path(project_registry_path(root), root)
-    return [Diagnostic(shown, c.line, 5, c.slug, "ags", *messages.no_outline(c.ags))
-            for c in registry.communes if map_ags(c) not in geo]

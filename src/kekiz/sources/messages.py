@@ -647,9 +647,3 @@ def unknown_marker(source_name: str, name: str, known: str) -> str:
 
 def unknown_marker_parts(name: str, known: str) -> tuple[str, str]:
     return f"unbekannter Platzhalter „kekiz:{name}“", f"bekannt sind: {known}"
-
-
-# -- registry and boundary data together (kekiz.sources.load_inputs) ------------------------------
-def no_outline(ags: str) -> tuple[str, str]:
-    return (f"für den AGS „{ags}“ gibt es keine Gebietsform in data/nrw-geo.json",
-            "den AGS im Gemeindeverzeichnis prüfen; ist er richtig, die Gebietsdaten mit `make geodata` neu erzeugen")

@@ -6,16 +6,20 @@ from __future__ import annotations
 from html import escape
 
 from kekiz.model.gemeinden import Gemeinde, Gemeinden
-from kekiz.model.geo import GeoData, map_ags
+from kekiz.model.geo import GeoData
 from kekiz.model.registry import Cohort, Commune, CommuneType, Registry
 from kekiz.site.context import SiteParts
 from kekiz.site.graphics import maps
 from kekiz.site.paths import GEMEINDEN_PATH, MAP_PATH, locator_base_file
 from kekiz.site.urls import relative
 
-
-
 NOT_TAKING_PART = "nicht unter den teilnehmenden Kommunen"
+
+
+def map_ags(commune: Commune) -> str:
+    """The shape a Kommune is drawn with: its own outline for a town inside a Kreis,
+    otherwise the Kreis-level area (kreisfreie Städte use their 5-digit Kreisschlüssel)."""
+    return commune.ags if commune.is_town_in_kreis else commune.kreis_ags
 
 
 def map_areas(registry: Registry, gemeinden: Gemeinden, page_path: str) -> list[maps.MapArea]:
