@@ -31,7 +31,7 @@ CASES = [
     ("unknown-german-field", replace_line(BASE, 16, "    jahrgang: 2017"), 16, "ahlen", "jahrgang", "meinten Sie „cohort“"),
     ("missing-field", replace_line(BASE, 14, "    # official_name fehlt"), 12, "ahlen", "", "„official_name“ (amtlicher Name) fehlt"),
     ("missing-enum-field-lists-values", replace_line(BASE, 25, "        # form fehlt"), 24, "ahlen", "1. Äußerung",
-     "erlaubt sind: quote oder reported"),
+     "erlaubt sind: quote, unquoted oder reported"),
     ("wrong-type-list", replace_line(BASE, 11, "    statements: keine"), 11, "kreis-warendorf", "Äußerungen", "Liste"),
     ("wrong-type-text", replace_line(BASE, 13, "    name: [Ahlen]"), 13, "ahlen", "Name", "ein Text erwartet"),
     ("unknown-type", replace_line(BASE, 15, "    type: gemeinde"), 15, "ahlen", "Typ", "kein erlaubter Wert"),

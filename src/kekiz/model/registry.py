@@ -69,7 +69,12 @@ class Cohort(IntEnum):
 
 class StatementForm(str, Enum):
     QUOTE = "quote"        # verbatim, in quotation marks in the source
-    REPORTED = "reported"  # paraphrase, or attributed text printed without quotation marks
+    UNQUOTED = "unquoted"  # verbatim too, but the source prints it without quotation marks
+    REPORTED = "reported"  # paraphrase: reported speech, never inside quotation marks
+
+    @property
+    def verbatim(self) -> bool:
+        return self is not StatementForm.REPORTED
 
 
 class NoteKind(str, Enum):

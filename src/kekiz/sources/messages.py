@@ -196,7 +196,9 @@ def allowed_fields(names: Iterable[str]) -> str:
 
 
 def _allowed_values(values: Iterable[object]) -> str:
-    return "erlaubt sind: " + " oder ".join(str(v) for v in values)
+    words = [str(v) for v in values]
+    listed = ", ".join(words[:-1]) + " oder " + words[-1] if len(words) > 1 else "".join(words)
+    return "erlaubt sind: " + listed
 
 
 def unknown_field(key: str) -> str:

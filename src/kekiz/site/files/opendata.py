@@ -14,7 +14,7 @@ import csv
 import io
 import json
 
-from kekiz.model.registry import PlacedStatement, Registry
+from kekiz.model.registry import PlacedStatement, Registry, StatementForm
 from kekiz.site.context import Download, SiteParts
 from kekiz.site.files.records import COMMUNE_COLUMNS, COMMUNE_HEADINGS, LICENCE_DL_BY, STATEMENT_COLUMNS, \
     STATEMENT_HEADINGS, commune_record, commune_row, oldest_first, statement_record, statement_row
@@ -128,7 +128,7 @@ def json_schema() -> str:
     props["id"] |= {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
     props["added"] |= {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     props["date"] |= {"anyOf": [_DATE, {"type": "null"}]}
-    props["form"] |= {"enum": ["quote", "reported"]}
+    props["form"] |= {"enum": [form.value for form in StatementForm]}
     props["text"] |= {"type": "string", "minLength": 1}
     for name in ("speaker", "role", "context", "note", "url"):
         props[name] |= _nullable("string")

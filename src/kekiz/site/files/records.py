@@ -55,8 +55,9 @@ STATEMENT_COLUMNS = (
            "Seite der Kommune, programm-aeusserung-<id> auf der Presseseite zum Programm)"),
     ("date", "Datum der Äußerung, so genau wie die Quelle: JJJJ, JJJJ-MM oder JJJJ-MM-TT (leer: unbekannt)"),
     ("added", "Tag, an dem die Redaktion die Äußerung aufgenommen hat (JJJJ-MM-TT)"),
-    ("form", "quote = wörtliches Zitat; reported = sinngemäße Wiedergabe, kein Zitat"),
-    ("text", "Wortlaut (quote, ohne die äußeren Anführungszeichen) oder Wiedergabe (reported)"),
+    ("form", "quote = wörtliches Zitat; unquoted = Wortlaut, in der Quelle ohne Anführungszeichen; "
+              "reported = sinngemäße Wiedergabe, kein Wortlaut"),
+    ("text", "Wortlaut (quote, unquoted; ohne die äußeren Anführungszeichen) oder Wiedergabe (reported)"),
     ("speaker", "Person (leer: in der Quelle nicht genannt)"),
     ("role", "Funktion der Person laut Quelle (leer: nicht genannt)"),
     ("context", "Anlass laut Quelle (leer: nicht genannt)"),
