@@ -63,6 +63,11 @@ class Cohort(IntEnum):
         return "Modellkommune ab 2012" if self is Cohort.MODELLPHASE else "Landesinitiative ab 2017"
 
     @property
+    def plural_label(self) -> str:
+        """For legends and headings over several Kommunen: "Modellkommunen ab 2012"."""
+        return "Modellkommunen ab 2012" if self is Cohort.MODELLPHASE else "Landesinitiative ab 2017"
+
+    @property
     def anchor(self) -> str:
         return f"jahrgang-{self.value}"
 

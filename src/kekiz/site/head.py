@@ -92,7 +92,7 @@ def commune_jsonld(registry: Registry, commune: Commune, site: SiteContext) -> d
         page["url"] = url
     quotes = []
     for st in commune.sorted_statements:
-        if not st.is_quote:
+        if not st.form.verbatim:  # paraphrases are no Quotation
             continue
         quote = {"@type": "Quotation", "text": st.text}
         if st.speaker:
