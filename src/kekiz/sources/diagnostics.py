@@ -16,6 +16,7 @@ from kekiz.sources import messages
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 SHOWN_MAX = 60
+SHOWN_FIELD_MAX = 120  # a field in words: "3. Äußerung, Quelle, Adresse"
 
 
 def one_line(text: str) -> str:
@@ -44,8 +45,9 @@ class Diagnostic:
 
     def format(self) -> str:
         where = f"{one_line(self.file)}:{self.line}:{self.column}"
-        subject = f" {one_line(self.subject)}:" if self.subject else ""
-        field = f" {one_line(self.field)}:" if self.field else ""
+        # a hostile slug or key of a megabyte is named, not printed (it repeats in every message)
+        subject = f" {shown(self.subject)}:" if self.subject else ""
+        field = f" {shown(self.field, SHOWN_FIELD_MAX)}:" if self.field else ""
         return f"{where}:{subject}{field} {one_line(self.problem)} — {one_line(self.fix)}"
 
     def __str__(self) -> str:

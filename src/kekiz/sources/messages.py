@@ -86,6 +86,27 @@ def value_cannot_start_with(character: str) -> _Message:
     return f"ein Wert darf nicht mit „{character}“ beginnen", "den ganzen Wert in Anführungszeichen setzen"
 
 
+def unclosed_quote(quote: str) -> _Message:
+    """A quoted text that the file never closes: reported where it opens."""
+    return (f"das Anführungszeichen {quote}, das hier beginnt, wird nicht geschlossen",
+            f"am Ende des Werts das schließende {quote} ergänzen")
+
+
+UNCLOSED_LIST = ("die eckige Klammer [, die hier eine Liste beginnt, wird nicht geschlossen",
+                 "die schließende ] ergänzen oder die Einträge mit Komma trennen")
+UNCLOSED_FIELDS = ("die geschweifte Klammer {, die hier beginnt, wird nicht geschlossen",
+                   "die schließende } ergänzen oder die Felder mit Komma trennen")
+
+
+def key_too_long(limit: int) -> _Message:
+    return (f"der Feldname ist länger als {limit} Zeichen (das erlaubt YAML nicht)",
+            "einen kurzen Feldnamen schreiben; steht hier Text, ihn hinter „name: “ als Wert eintragen")
+
+
+NOT_UTF8_BUT_UTF16 = ("die Datei ist in UTF-16 gespeichert, nicht in UTF-8",
+                      "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
+
+
 def yaml_syntax_error(detail: str) -> _Message:
     """A libyaml message that YAML_SYNTAX does not know, shown as it is."""
     return (f"YAML-Syntaxfehler ({detail})",

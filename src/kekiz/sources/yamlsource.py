@@ -12,6 +12,7 @@ not text are reported at their own position; every value's line and column is ke
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,8 @@ def read_yaml(path: Path, display_name: str) -> Document:
         return fail(1, 1, messages.FILE_IS_A_FOLDER)
     except OSError as exc:
         return fail(1, 1, messages.file_unreadable(shown(exc.strerror or type(exc).__name__)))
+    if _looks_like_utf16(raw):
+        return fail(1, 1, messages.NOT_UTF8_BUT_UTF16)
     try:
         text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
     except UnicodeDecodeError as exc:
@@ -109,6 +112,16 @@ def read_yaml(path: Path, display_name: str) -> Document:
         return fail(1, 1, messages.FILE_EMPTY)
     _Builder(doc, text).run()
     return doc
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte order mark, or text whose every other byte is NUL (UTF-16 without one)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = raw[:200]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    return any(half.count(0) * 4 >= len(half) * 3 for half in (sample[0::2], sample[1::2]))
 
 
 def _position_of_char(text: str, index: int) -> tuple[int, int]:
@@ -132,6 +145,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # while a mapping waits for its next key. Plain lists: this loop runs once per event.
 _PATH, _VALUE, _IS_KEY, _PENDING, _KEY_OK = range(5)
 _NO_KEY = object()
+_OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+MAX_KEY_LENGTH = 1024  # YAML's limit for a key written without "? " (libyaml: "could not find ':'")
 _DROP = object()
 _INVALID = "\x00ungültig"  # path part under which a value with an unusable key is dropped
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")  # first characters of null, bool and numbers
@@ -147,6 +162,20 @@ class _Builder:
         self.stack: list[list] = []
         self.documents = 0
         self.result: Any = None
+        # libyaml also breaks lines at U+0085, U+2028 and U+2029; editors do not. Only then
+        # are its line numbers recounted from the character index (editors' count).
+        if any(separator in text for separator in _OTHER_LINE_BREAKS):
+            self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self.at = self.editor_position
+
+    @staticmethod
+    def at(mark: yaml.Mark) -> tuple[int, int]:
+        """Line and column (1-based) of a libyaml mark, as the editor shows them."""
+        return mark.line + 1, mark.column + 1
+
+    def editor_position(self, mark: yaml.Mark) -> tuple[int, int]:
+        line = bisect_right(self.line_starts, mark.index)
+        return line, mark.index - self.line_starts[line - 1] + 1
 
     def run(self) -> None:
         loader = _Loader(self.text)
@@ -168,16 +197,35 @@ class _Builder:
         self.doc.data = self.result
 
     def syntax_error(self, exc: yaml.MarkedYAMLError) -> None:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        character = self.text_at(line, col)
-        problem, fix = explain_syntax_error(exc.problem or exc.context or "", character)
+        opened = self.unclosed(exc)
+        if opened is not None:
+            mark, (problem, fix) = opened
+        else:
+            mark = exc.problem_mark or exc.context_mark
+            character = self.text[mark.index:mark.index + 1] if mark else ""
+            problem, fix = explain_syntax_error(exc.problem or exc.context or "", character)
+        line, col = self.at(mark) if mark else (1, 1)
         self.doc.problems.append(Diagnostic(self.doc.file, line, col, "", "", problem, fix))
 
-    def text_at(self, line: int, col: int) -> str:
-        lines = self.text.split("\n", line)
-        row = lines[line - 1] if len(lines) >= line else ""
-        return row[col - 1:col]
+    def unclosed(self, exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark, tuple[str, str]] | None:
+        """A quote, bracket or key that libyaml reports where the file gives up on it: named
+        where it opens, which is where the editor has to look."""
+        start, context, problem = exc.context_mark, exc.context or "", exc.problem or ""
+        if start is None or exc.problem_mark is None:
+            return None
+        opener = self.text[start.index:start.index + 1]
+        if context.startswith("while scanning a quoted scalar") and "end of stream" in problem:
+            return start, messages.unclosed_quote(opener)
+        if context.startswith("while scanning a simple key") and "expected ':'" in problem:
+            if exc.problem_mark.index - start.index > MAX_KEY_LENGTH:
+                return start, messages.key_too_long(MAX_KEY_LENGTH)
+            return start, explain_syntax_error(problem, opener)  # the line that lacks it
+        if context.startswith("while parsing a flow") and exc.problem_mark.line > start.line:
+            if opener == "[":
+                return start, messages.UNCLOSED_LIST
+            if opener == "{":
+                return start, messages.UNCLOSED_FIELDS
+        return None
 
     # -- events ------------------------------------------------------------------------
     def handle(self, event: yaml.Event) -> bool:
@@ -191,8 +239,7 @@ class _Builder:
                 return True
             key_ok = top[_KEY_OK]
             path = top[_PATH] + ((len(top[_VALUE]) if pending is None else pending if key_ok else _INVALID),)
-            mark = event.start_mark
-            self.doc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+            self.doc.positions.setdefault(path, self.at(event.start_mark))
             value = self.scalar(event, path)
             if pending is None:
                 top[_VALUE].append(value)
@@ -234,8 +281,8 @@ class _Builder:
         return True  # stream and document starts and ends
 
     def stop(self, event: yaml.Event, problem: str, fix: str) -> None:
-        mark = event.start_mark
-        self.doc.problems.append(Diagnostic(self.doc.file, mark.line + 1, mark.column + 1, "", "", problem, fix))
+        line, col = self.at(event.start_mark)
+        self.doc.problems.append(Diagnostic(self.doc.file, line, col, "", "", problem, fix))
 
     def slot_path(self) -> tuple[Path_, bool]:
         """Path of the value the next event starts, and whether it is a mapping key."""
@@ -250,10 +297,10 @@ class _Builder:
         return top[_PATH] + (pending if top[_KEY_OK] else _INVALID,), False
 
     def position(self, path: Path_, event: yaml.Event) -> None:
-        self.doc.positions.setdefault(path, (event.start_mark.line + 1, event.start_mark.column + 1))
+        self.doc.positions.setdefault(path, self.at(event.start_mark))
 
     def structural(self, path: Path_, event: yaml.Event, problem: str, fix: str) -> None:
-        self.doc.add_structural(path, event.start_mark.line + 1, event.start_mark.column + 1, problem, fix)
+        self.doc.add_structural(path, *self.at(event.start_mark), problem, fix)
 
     def deliver(self, value: Any, event: yaml.Event, path: Path_, *, from_key: bool,
                 key_event: yaml.Event | None = None) -> None:
@@ -272,8 +319,7 @@ class _Builder:
         top[_PENDING] = _NO_KEY
 
     def accept_key(self, frame: list, key: Any, event: yaml.Event, key_event: yaml.Event | None) -> None:
-        start = event.start_mark if key_event is None else key_event.start_mark
-        line, col = start.line + 1, start.column + 1
+        line, col = self.at(event.start_mark if key_event is None else key_event.start_mark)
         frame[_PENDING], frame[_KEY_OK] = key, False
         path = frame[_PATH]
         if not isinstance(key, str):
