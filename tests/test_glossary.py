@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -251,6 +252,7 @@ def _allowlist() -> list[str]:
 def _write(tmp_path: Path, text: str) -> Path:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "glossary.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "glossary.schema.json", tmp_path / "data" / "glossary.schema.json")
     return tmp_path
 
 
@@ -276,18 +278,50 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_glossary(root)
     report = caught.value.report()
-    assert "data/glossary.yaml:6:5: kreis: terms[0].farbe: unbekanntes Feld „farbe“" in report
-    assert "die Kennung „kreis“ gibt es schon" in report
-    assert "die Form „Kreis“ gehört schon zu „kreis“" in report
-    assert "„definition“ fehlt oder ist leer" in report
-    assert "data/glossary.yaml:11:" in report and "beginnt nicht mit https://" in report
+    assert "data/glossary.yaml:6:5: 1. Begriff, farbe: unbekanntes Feld „farbe“" in report
+    assert "data/glossary.yaml:7:9: 2. Begriff, Kennung: die Kennung „kreis“ gibt es schon" in report
+    assert "data/glossary.yaml:15:12: 3. Begriff, Schreibweisen: die Form „Kreis“ gehört schon zu „kreis“" in report
+    assert "data/glossary.yaml:9:17: 2. Begriff, Erklärung: der Text ist leer" in report
+    assert "data/glossary.yaml:11:14: 2. Begriff, 1. Quelle, Web-Adresse: „www.example.org“" in report
     assert "Traceback" not in report
 
 
 def test_a_missing_sources_key_is_an_error(tmp_path):
     root = _write(tmp_path, 'terms:\n  - id: "a"\n    term: "A"\n    definition: "x"\n')
-    with pytest.raises(RegistryError, match="„sources“ fehlt"):
+    with pytest.raises(RegistryError, match="fehlt das Pflichtfeld „sources“|„sources“"):
         load_glossary(root)
+
+
+_TERM = 'terms:\n  - id: "a"\n    term: "A"\n    definition: "Ein Text."\n    sources: []\n'
+
+
+@pytest.mark.parametrize(("line", "replacement", "expected"), [
+    # issue 19, class 5: what the hand-written check accepted
+    (2, '  - id: "a\\n"', "keine gültige Kennung"),
+    (3, '    term: "A\\u0007"', "U+0007"),
+    (3, "    term: 2012", "als Zahl gelesen"),
+    (4, '    definition: "Ein \\u202eText."', "U+202E"),
+    (4, '    definition: "  "', "leer"),
+    (5, '    sources: [{url: "https://exa mple.org", publisher: "X"}]', "keine Web-Adresse"),
+    (5, '    sources: [{url: "https://\\u202eexample.org", publisher: "X"}]', "Web-Adresse"),
+    (5, '    sources: [{url: "https://example.org", publisher: "\\u200b"}]', "U+200B"),
+    (5, '    sources: [{url: "https://example.org", publisher: "X", date: "２０１２"}]', "keine Ziffern 0–9"),
+    (1, "terms: []", "mindestens"),
+])
+def test_the_glossary_contract_refuses_what_the_old_check_let_through(tmp_path, line, replacement, expected):
+    lines = _TERM.splitlines()
+    lines[line - 1] = replacement
+    root = _write(tmp_path, "terms: []\n" if replacement == "terms: []" else "\n".join(lines) + "\n")
+    with pytest.raises(RegistryError) as caught:
+        load_glossary(root)
+    report = caught.value.report()
+    assert expected in report, report
+    assert f"data/glossary.yaml:{line}:" in report, report
+
+
+def test_the_glossary_contract_accepts_a_plain_term(tmp_path):
+    glossary = load_glossary(_write(tmp_path, _TERM))
+    assert [t.id for t in glossary.terms] == ["a"]
 
 
 # --------------------------------------------------------------------------- on the built Kommune and Gemeinde pages

@@ -49,6 +49,7 @@ def _mutated(text: str, data) -> str:
 @given(data=st.data())
 def test_any_glossary_gives_terms_or_messages(tmp_path, data):
     (tmp_path / "data").mkdir(exist_ok=True)
+    shutil.copy(ROOT / "data" / "glossary.schema.json", tmp_path / "data" / "glossary.schema.json")
     (tmp_path / "data" / "glossary.yaml").write_text(_mutated(GLOSSARY, data), encoding="utf-8", errors="surrogatepass")
     try:
         load_glossary(tmp_path)

@@ -5,105 +5,64 @@ The page and the links on a term's first use are made by kekiz.site.glossary.
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
 from kekiz.model.glossary import Glossary, Term
 from kekiz.model.registry import PartialDate, Source
 from kekiz.sources import messages
+from kekiz.sources.contract import Contract
 from kekiz.sources.diagnostics import Diagnostic, RegistryError
 from kekiz.sources.yamlsource import read_yaml
 
 GLOSSARY_FILE = Path("data/glossary.yaml")
-
-_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TERM_FIELDS = {"id", "term", "forms", "definition", "sources"}
-_SOURCE_FIELDS_IN_ORDER = ("url", "publisher", "title", "date")
-_SOURCE_FIELDS = set(_SOURCE_FIELDS_IN_ORDER)
+GLOSSARY_SCHEMA = "glossary.schema.json"  # next to the data file
 
 
 def load_glossary(root: Path) -> Glossary:
-    """Read and check data/glossary.yaml; every problem at once, as a RegistryError."""
-    display = GLOSSARY_FILE.as_posix()
-    doc = read_yaml(root / GLOSSARY_FILE, display)
-    problems = list(doc.problems)
+    """Read data/glossary.yaml against its schema, then the rules a schema cannot say (each
+    id and each form belongs to one term); every problem at once, as a RegistryError."""
+    path = root / GLOSSARY_FILE
+    doc = read_yaml(path, GLOSSARY_FILE.as_posix())
+    if doc.problems:
+        raise RegistryError(doc.problems)
+    contract = Contract(json.loads((path.parent / GLOSSARY_SCHEMA).read_text(encoding="utf-8")))
+    problems = contract.diagnostics(doc) + _taken(doc, contract)
     if problems:
         raise RegistryError(problems)
+    return Glossary(tuple(_term(raw) for raw in doc.data["terms"]))
 
-    def error(path: tuple, subject: str, message: tuple[str, str], *, at_key: bool = False) -> None:
-        line, column = doc.key_where(path) if at_key else doc.where(path)
-        problems.append(Diagnostic(display, line, column, subject, _field(path), *message))
 
-    data = doc.data
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        error((), "", messages.GLOSSARY_NO_TERMS)
-        raise RegistryError(problems)
-    terms, seen_ids, seen_forms = [], set(), {}
-    for i, raw in enumerate(data["terms"]):
-        path = ("terms", i)
-        subject = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else messages.glossary_term(i + 1)
-        if not isinstance(raw, dict):
-            error(path, subject, messages.GLOSSARY_ENTRY_NOT_A_MAPPING)
+def _term(raw: dict) -> Term:
+    forms = list(raw.get("forms", []))
+    if raw["term"] not in forms:
+        forms.insert(0, raw["term"])
+    sources = tuple(Source(s["url"], s["publisher"], s.get("title"),
+                           PartialDate.parse(s["date"]) if s.get("date") else None)
+                    for s in raw["sources"])
+    return Term(raw["id"], raw["term"], tuple(forms), raw["definition"].strip(), sources)
+
+
+def _taken(doc, contract: Contract) -> list[Diagnostic]:
+    """An id or a form that an earlier term already has, named at the later one (also while
+    the schema finds other problems, so editors see all at once)."""
+    terms = doc.data.get("terms") if isinstance(doc.data, dict) else None
+    problems, ids, forms = [], set(), {}
+    for index, raw in enumerate(terms if isinstance(terms, list) else []):
+        tid = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(tid, str):
             continue
-        for key in sorted(set(raw) - _TERM_FIELDS):
-            error(path + (key,), subject, messages.glossary_unknown_field(key, sorted(_TERM_FIELDS)), at_key=True)
-        tid, term, definition = raw.get("id"), raw.get("term"), raw.get("definition")
-        if not isinstance(tid, str) or not _ID_RE.match(tid):
-            error(path + ("id",), subject, messages.GLOSSARY_ID_INVALID)
-        elif tid in seen_ids:
-            error(path + ("id",), subject, messages.glossary_id_taken(tid))
-        seen_ids.add(tid)
-        for key, value in (("term", term), ("definition", definition)):
-            if not isinstance(value, str) or not value.strip():
-                error(path + (key,), subject, messages.glossary_text_missing(key))
-        forms = raw.get("forms", [])
-        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            error(path + ("forms",), subject, messages.GLOSSARY_FORMS_INVALID)
-            forms = []
-        if isinstance(term, str) and term not in forms:
-            forms = [term, *forms]
-        for f in forms:
-            if f in seen_forms and seen_forms[f] != tid:
-                error(path + ("forms",), subject, messages.glossary_form_taken(f, seen_forms[f]))
-            seen_forms[f] = tid
-        if "sources" not in raw:
-            error(path, subject, messages.GLOSSARY_SOURCES_MISSING)
-        checked = [_source(s, path + ("sources", j), subject, error) for j, s in enumerate(raw.get("sources") or [])]
-        sources = tuple(s for s in checked if s is not None)
-        if isinstance(tid, str) and isinstance(term, str) and isinstance(definition, str):
-            terms.append(Term(tid, term, tuple(forms), definition.strip(), sources))
-    if problems:
-        raise RegistryError(problems)
-    return Glossary(tuple(terms))
 
-
-def _source(raw, path: tuple, subject: str, error) -> Source | None:
-    if not isinstance(raw, dict):
-        error(path, subject, messages.GLOSSARY_SOURCE_NOT_A_MAPPING)
-        return None
-    for key in sorted(set(raw) - _SOURCE_FIELDS):
-        error(path + (key,), subject, messages.glossary_unknown_field(key, _SOURCE_FIELDS_IN_ORDER), at_key=True)
-    url, publisher = raw.get("url"), raw.get("publisher")
-    ok = True
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-        error(path + ("url",), subject, messages.GLOSSARY_SOURCE_URL_INVALID)
-        ok = False
-    if not isinstance(publisher, str) or not publisher.strip():
-        error(path + ("publisher",), subject, messages.GLOSSARY_SOURCE_PUBLISHER_MISSING)
-        ok = False
-    date = None
-    if raw.get("date") is not None:
-        try:
-            date = PartialDate.parse(str(raw["date"]))
-        except ValueError as exc:
-            error(path + ("date",), subject, messages.glossary_date_invalid(exc))
-            ok = False
-    title = raw.get("title")
-    return Source(url, publisher, title if isinstance(title, str) else None, date) if ok else None
-
-
-def _field(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+        def error(field: str, message: tuple[str, str]) -> None:
+            path = ("terms", index, field)
+            line, column = doc.where(path)
+            problems.append(Diagnostic(doc.file, line, column, "", contract.words(path), *message))
+        if tid in ids:
+            error("id", messages.glossary_id_taken(tid))
+        ids.add(tid)
+        named = [raw.get("term"), *(raw.get("forms") if isinstance(raw.get("forms"), list) else [])]
+        for form in dict.fromkeys(f for f in named if isinstance(f, str)):
+            owner = forms.setdefault(form, tid)
+            if owner != tid:
+                error("forms" if form != raw.get("term") else "term", messages.glossary_form_taken(form, owner))
+    return problems

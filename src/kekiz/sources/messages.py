@@ -462,43 +462,13 @@ def geo_projection_wrong(where: str, keys: str) -> str:
     return f"{where}: „projection“ braucht Zahlen für {keys}"
 
 
-# -- the Glossar: data/glossary.yaml (glossary.py) -------------------------------------------------
-GLOSSARY_NO_TERMS: _Message = ("die Datei braucht eine Liste „terms:“", "siehe data/glossary.schema.json")
-GLOSSARY_ENTRY_NOT_A_MAPPING: _Message = ("der Eintrag ist keine Zuordnung", "id, term, forms, definition, sources angeben")
-GLOSSARY_ID_INVALID: _Message = ("die Kennung fehlt oder ist ungültig",
-                                 "Kleinbuchstaben, Ziffern und Bindestriche, z. B. kreisfreie-stadt")
-GLOSSARY_FORMS_INVALID: _Message = ("„forms“ ist keine Liste von Wörtern", 'z. B. forms: ["Kreis", "Kreise"]')
-GLOSSARY_SOURCES_MISSING: _Message = ("„sources“ fehlt",
-                                      "Quellen angeben oder sources: [] für eine Erklärung der Redaktion")
-GLOSSARY_SOURCE_NOT_A_MAPPING: _Message = ("die Quelle ist keine Zuordnung", "url und publisher angeben")
-GLOSSARY_SOURCE_URL_INVALID: _Message = ("die Adresse fehlt oder beginnt nicht mit https:// oder http://",
-                                         "die vollständige Adresse aus dem Quellenverzeichnis eintragen")
-GLOSSARY_SOURCE_PUBLISHER_MISSING: _Message = ("„publisher“ fehlt", "angeben, wer die Quelle veröffentlicht hat")
-
-
-def glossary_term(index: int) -> str:
-    """A term named by its place in the list (1-based), when it has no usable id."""
-    return f"Begriff {index}"
-
-
-def glossary_unknown_field(key: str, allowed: Iterable[str]) -> _Message:
-    return f"unbekanntes Feld „{key}“", "erlaubt: " + ", ".join(allowed)
-
-
+# -- the Glossar: data/glossary.yaml (glossary.py; the schema checks the rest) ---------------------
 def glossary_id_taken(tid: str) -> _Message:
     return f"die Kennung „{tid}“ gibt es schon", "jede Kennung nur einmal vergeben"
 
 
-def glossary_text_missing(key: str) -> _Message:
-    return f"„{key}“ fehlt oder ist leer", "einen Text angeben"
-
-
 def glossary_form_taken(form: str, tid: str) -> _Message:
     return f"die Form „{form}“ gehört schon zu „{tid}“", "jede Form nur einem Begriff zuordnen"
-
-
-def glossary_date_invalid(reason: object) -> _Message:
-    return f"ungültiges Datum: {reason}", 'so genau wie die Quelle: "2017", "2017-01" oder "2017-01-11"'
 
 
 # -- accessibility statement: data/barrierefreiheit.yaml (accessibility.py) ------------------------
