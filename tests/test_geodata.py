@@ -201,6 +201,22 @@ def test_corrupt_json(tmp_path: Path) -> None:
         load_geodata(bad)
 
 
+@pytest.mark.parametrize(("text", "german"), [
+    ("[" * 200_000 + "]" * 200_000, "zu tief verschachtelt"),
+    ('{"format": ' + "9" * 100_000 + "}", "Tausenden von Ziffern"),
+    ('{"format": 1,\n "source": }', "Zeile 2, Spalte 12: hier fehlt ein Wert"),
+    ('{"format": 1 "x": 2}', "Zeile 1, Spalte 14: hier fehlt ein Komma"),
+    ('{"name": "offen', "wird nicht geschlossen"),
+])
+def test_hostile_json_is_answered_in_german(tmp_path: Path, text: str, german: str) -> None:
+    bad = tmp_path / "nrw-geo.json"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(GeoDataError) as info:
+        load_geodata(bad)
+    assert german in str(info.value)
+    assert not re.search(r"Expecting|Unterminated|recursion|digits", str(info.value))
+
+
 @pytest.mark.parametrize(
     "mutate, message",
     [

@@ -116,8 +116,16 @@ def load_geodata(path: str | Path | None = None) -> GeoData:
         raise GeoDataUnusable(messages.geo_file_missing(str(p))) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GeoDataUnusable(messages.geo_file_unreadable(str(p), shown(str(exc)))) from exc
+    return _parse(read_json(text, str(p)), str(p))
+
+
+def read_json(text: str, where: str) -> Any:
+    """JSON from an untrusted file; every way it can fail is a German GeoDataUnusable."""
     try:
-        raw = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GeoDataUnusable(messages.geo_file_not_json(str(p), shown(str(exc)))) from exc
-    return _parse(raw, str(p))
+        raise GeoDataUnusable(messages.geo_file_not_json(where, messages.json_syntax(exc.msg, exc.lineno, exc.colno))) from None
+    except RecursionError:
+        raise GeoDataUnusable(messages.geo_file_not_json(where, messages.JSON_TOO_DEEP)) from None
+    except ValueError:  # an integer beyond Python's digit limit
+        raise GeoDataUnusable(messages.geo_file_not_json(where, messages.JSON_NUMBER_TOO_LONG)) from None

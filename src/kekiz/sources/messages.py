@@ -409,6 +409,30 @@ def geo_file_not_json(path: str, detail: str) -> str:
     return f"die Datei {path} ist kein gültiges JSON ({detail})"
 
 
+_JSON_PROBLEMS = {  # the json module's messages, by their start, in German
+    "Expecting value": "hier fehlt ein Wert",
+    "Expecting property name enclosed in double quotes": "hier fehlt ein Feldname in doppelten Anführungszeichen",
+    "Expecting ',' delimiter": "hier fehlt ein Komma",
+    "Expecting ':' delimiter": "hier fehlt ein Doppelpunkt",
+    "Unterminated string starting at": "ein Text in Anführungszeichen wird nicht geschlossen",
+    "Invalid control character at": "ein Steuerzeichen (etwa ein Zeilenumbruch) steht in einem Text",
+    "Invalid \\escape": "unbekannte Escape-Folge mit \\",
+    "Invalid \\uXXXX escape": "unvollständige Escape-Folge \\u",
+    "Extra data": "nach dem Ende der Daten folgt noch etwas",
+}
+
+
+def json_syntax(problem: str, line: int, column: int) -> str:
+    """A json module error in German, with its place."""
+    german = next((text for start, text in _JSON_PROBLEMS.items() if problem.startswith(start)),
+                  "ungültiges JSON")
+    return f"Zeile {line}, Spalte {column}: {german}"
+
+
+JSON_TOO_DEEP = "zu tief verschachtelt (so tief kann keine Gebietsdatei sein)"
+JSON_NUMBER_TOO_LONG = "eine Zahl mit Tausenden von Ziffern (so lang ist keine Koordinate)"
+
+
 def geo_not_format_1(where: str) -> str:
     return f"{where}: das ist keine Gebietsdatei im Format 1"
 
