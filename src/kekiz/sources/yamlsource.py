@@ -55,6 +55,7 @@ class Document:
     # Plain scalars that YAML read as something other than text, as written ("05570004").
     plain_text: dict[Path_, str] = field(default_factory=dict)
     structural_overflow: int = 0  # structural problems beyond MAX_STRUCTURAL, counted only
+    duplicates: set[Path_] = field(default_factory=set)  # keys written twice (YAML would keep the last)
     _broken: set[Path_] = field(default_factory=set)
 
     def add_structural(self, path: Path_, line: int, col: int, problem: str, fix: str) -> None:
@@ -333,6 +334,7 @@ class _Builder:
         key_path = (_KEY,) + path + (key,)
         if key_path in self.doc.positions:
             first_line = self.doc.positions[key_path][0]
+            self.doc.duplicates.add(path + (key,))
             self.doc.add_structural(path + (key,), line, col, *messages.duplicate_key(shown(key), first_line))
             return
         self.doc.positions[key_path] = (line, col)

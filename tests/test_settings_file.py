@@ -1,0 +1,44 @@
+"""mkdocs.yml read as data before MkDocs reads it (issue 19): syntax errors in German with their
+place, and keys written twice, which MkDocs' reader would silently resolve to the last."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kekiz.sources.settingsfile import settings_file_problems
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _problems(tmp_path: Path, text: str):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return settings_file_problems(path)
+
+
+def test_the_projects_own_settings_file_has_no_problems():
+    assert settings_file_problems(ROOT / "mkdocs.yml") == []
+
+
+def test_mkdocs_tags_are_left_to_mkdocs(tmp_path):
+    text = ("site_name: X\nsite_url: !ENV [KEKIZ_SITE_URL, '']\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+            "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    assert _problems(tmp_path, text) == []
+
+
+def test_a_key_written_twice_under_extra_operator_is_named_at_the_second(tmp_path):
+    problems = _problems(tmp_path, "site_name: X\nextra:\n  operator:\n    name: A\n    email: a@b.de\n    name: B\n")
+    assert [(p.line, p.column, p.field) for p in problems] == [(6, 5, "extra.operator.name")]
+    assert "(zuerst in Zeile 4)" in problems[0].problem
+
+
+def test_a_second_extra_section_is_named(tmp_path):
+    problems = _problems(tmp_path, "site_name: X\nextra:\n  kekiz: {}\nnav: []\nextra:\n  operator: {}\n")
+    assert [(p.line, p.field) for p in problems] == [(5, "extra")]
+
+
+def test_a_syntax_error_is_german_with_its_place(tmp_path):
+    problems = _problems(tmp_path, "site_name: X\nextra:\n  operator:\n    name: 'offen\n    email: a@b.de\n")
+    assert [(p.line, p.column) for p in problems] == [(4, 11)]
+    assert "Anführungszeichen" in problems[0].problem
+    assert "while scanning" not in problems[0].format()
