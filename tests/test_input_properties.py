@@ -91,3 +91,38 @@ def test_any_kekiz_settings_and_addresses_give_settings_or_messages(kekiz, site,
     if isinstance(site, str) and isinstance(repo, str):
         for line in address_problems(site, repo):
             assert "\n" not in line and "\u202e" not in line
+
+
+SETTINGS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@PROPERTIES
+@given(data=st.data())
+def test_any_settings_file_gives_no_problem_or_german_lines(tmp_path, data):
+    from kekiz.sources.settingsfile import settings_file_problems
+
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(_mutated(SETTINGS, data), encoding="utf-8", errors="surrogatepass")
+    for problem in settings_file_problems(path):
+        text = problem.format()
+        assert "\n" not in text and problem.line >= 1 and problem.column >= 1 and problem.problem, text
+        assert not any(word in text for word in ("while scanning", "expected", "found character")), text
+
+
+@PROPERTIES
+@given(data=st.data())
+def test_any_boundary_file_gives_boundaries_or_a_german_message(tmp_path, data):
+    from kekiz.model.geo import GeoDataError
+    from kekiz.sources.geodata import load_geodata
+
+    text = (ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8")[:4000]
+    pieces = st.sampled_from(["[", "]", "{", "}", '"', ",", ":", "9" * 5000, "\\", "\x00", "\u202e", "NaN", "-"])
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(pieces) + text[at:]
+    path = tmp_path / "nrw-geo.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_geodata(path)
+    except GeoDataError as error:
+        assert "\n" not in str(error) and "Expecting" not in str(error), str(error)

@@ -52,9 +52,9 @@ TAB_IN_INDENTATION: _Message = ("ein Tabulator steht in der Einrückung",
                                 "Einrückung nur mit Leerzeichen, nicht mit Tabulatoren")
 
 
-def yaml_error(detail: str) -> _Message:
-    """A YAML reader error that names no position."""
-    return f"YAML-Fehler: {detail}", "die Datei im Editor prüfen"
+# A YAML reader error that names no position (bad characters are found before the reader runs).
+YAML_ERROR: _Message = ("die Datei lässt sich als YAML nicht lesen",
+                        "die Datei im Editor als UTF-8 speichern und auf Sonderzeichen prüfen")
 
 
 def too_deep(levels: int) -> _Message:
@@ -107,10 +107,10 @@ NOT_UTF8_BUT_UTF16 = ("die Datei ist in UTF-16 gespeichert, nicht in UTF-8",
                       "die Datei im Editor als UTF-8 speichern (in VS Code: unten rechts auf die Kodierung klicken)")
 
 
-def yaml_syntax_error(detail: str) -> _Message:
-    """A libyaml message that YAML_SYNTAX does not know, shown as it is."""
-    return (f"YAML-Syntaxfehler ({detail})",
-            "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")
+# A libyaml message that yaml_syntax does not know: never libyaml's English text in a German message.
+YAML_SYNTAX_OTHER: _Message = (
+    "an dieser Stelle ist die YAML-Schreibweise verletzt",
+    "Einrückung (nur Leerzeichen), Doppelpunkte und Anführungszeichen in dieser Zeile und der Zeile davor prüfen")
 
 
 def yaml_syntax(max_depth: int) -> list[tuple[str, str, str]]:
@@ -156,6 +156,51 @@ def yaml_syntax(max_depth: int) -> list[tuple[str, str, str]]:
          "die Einrückung dieser Zeile prüfen: sie gehört zu einem Feld darüber"),
         ("exceeded maximum nesting depth", *too_deep(max_depth)),
         ("found a tab character", *TAB_IN_INDENTATION),
+        ("did not find expected comment or line break",
+         "nach dem Wert steht in derselben Zeile noch etwas",
+         "den ganzen Wert in Anführungszeichen setzen, oder den Rest in eine eigene Zeile schreiben"),
+        ("did not find expected whitespace or line break",
+         "hier fehlt ein Leerzeichen oder ein Zeilenende",
+         "nach „-“, „:“ oder einem Zeichen wie | und > ein Leerzeichen setzen"),
+        ("found an indentation indicator equal to 0",
+         "nach | oder > steht eine 0 als Einrückung",
+         "die Ziffer weglassen: einfach | oder > schreiben und den Text darunter einrücken"),
+        ("found unexpected document indicator",
+         "in einem Text in Anführungszeichen beginnt eine Zeile mit --- oder ...",
+         "die Zeile einrücken oder den Text anders umbrechen"),
+        ("did not find expected hexdecimal number",
+         "nach \\x, \\u oder \\U fehlen Ziffern",
+         "den Text in einfache Anführungszeichen '…' setzen oder den Backslash verdoppeln (\\\\)"),
+        ("found invalid Unicode character escape code",
+         "diese Escape-Folge mit \\u nennt kein gültiges Zeichen",
+         "das Zeichen selbst eintippen statt der Escape-Folge"),
+        ("found incompatible YAML document",
+         "die Datei verlangt eine YAML-Version, die es nicht gibt oder die hier nicht gilt (%YAML)",
+         "die Zeile mit %YAML löschen"),
+        ("found duplicate %YAML directive",
+         "die Zeile %YAML steht doppelt",
+         "die Zeilen mit %YAML löschen"),
+        ("directive",
+         "eine Zeile, die mit % beginnt, ist keine gültige YAML-Anweisung",
+         "die Zeile löschen; beginnt hier ein Text mit %, ihn in Anführungszeichen setzen"),
+        ("found undefined tag handle",
+         "ein Wert beginnt mit ! (ein YAML-Typ, den es hier nicht gibt)",
+         "den ganzen Wert in Anführungszeichen setzen"),
+        ("tag",
+         "ein Wert beginnt mit ! (ein YAML-Typ, den es hier nicht gibt)",
+         "den ganzen Wert in Anführungszeichen setzen"),
+        ("URI",
+         "ein Wert beginnt mit ! (ein YAML-Typ, den es hier nicht gibt)",
+         "den ganzen Wert in Anführungszeichen setzen"),
+        ("mapping keys are not allowed",
+         "ein „?“ leitet hier ein Feld ein, das es an dieser Stelle nicht geben kann",
+         "beginnt der Wert mit ?, ihn in Anführungszeichen setzen"),
+        ("found character that cannot start any token",
+         "mit diesem Zeichen kann hier kein Wert beginnen",
+         "den ganzen Wert in Anführungszeichen setzen"),
+        ("UTF-8 octet",
+         "an dieser Stelle steht ein Byte, das kein UTF-8 ist",
+         "die Datei im Editor als UTF-8 speichern"),
     ]
 
 
@@ -584,10 +629,6 @@ def setting_empty(where: str, setting: str, label: str, needed_for: str, example
 def setting_required(label: str, example: str) -> _Message:
     return (f"ist leer ({label}), für die Veröffentlichung (KEKIZ_REQUIRE_OPERATOR) aber nötig",
             f"eintragen: {example}")
-
-
-def config_yaml_error(detail: str) -> _Message:
-    return f"YAML-Fehler: {detail}", "Einrückung und Doppelpunkte in dieser Zeile prüfen"
 
 
 # -- the sign-language video: extra.kekiz.dgs_video in mkdocs.yml (signvideo.py) -------------------

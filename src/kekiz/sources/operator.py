@@ -22,6 +22,7 @@ from kekiz.model.operator import KINDS_BY_KEY, SETTINGS_BY_KEY, Operator
 from kekiz.sources import messages
 from kekiz.sources.formats import is_email_address, web_address_problem
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
+from kekiz.sources.settingsfile import settings_file_problems
 
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.operator"
@@ -189,15 +190,15 @@ def _key_positions(config_file: Path) -> dict[str | None, Position]:
 def load_operator(root: Path) -> tuple[Operator, list[str]]:
     """The operator settings of the project at `root` and their notices; SettingsError if unusable."""
     path = root / CONFIG_FILE
+    if not path.is_file():
+        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", *messages.CONFIG_FILE_MISSING)])
+    problems = settings_file_problems(path, CONFIG_FILE)  # German, with keys written twice
+    if problems:
+        raise SettingsError(problems)
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except FileNotFoundError:
-        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", *messages.CONFIG_FILE_MISSING)]) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise SettingsError([Diagnostic(CONFIG_FILE, line, col, "", "",
-                                        *messages.config_yaml_error(shown(str(error))))]) from None
+    except yaml.YAMLError:  # read above without a problem; MkDocs' tags are the only difference
+        raise SettingsError([Diagnostic(CONFIG_FILE, 1, 1, "", "", *messages.YAML_SYNTAX_OTHER)]) from None
     extra = config.get("extra") if isinstance(config, dict) else None
     return read_operator(extra if isinstance(extra, Mapping) else None, path)
 

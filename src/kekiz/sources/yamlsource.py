@@ -191,7 +191,7 @@ class _Builder:
             self.syntax_error(exc)
             return
         except yaml.YAMLError as exc:  # reader errors carry no line; characters were checked above
-            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "", *messages.yaml_error(shown(str(exc)))))
+            self.doc.problems.append(Diagnostic(self.doc.file, 1, 1, "", "", *messages.YAML_ERROR))
             return
         finally:
             loader.dispose()
@@ -397,4 +397,4 @@ def explain_syntax_error(problem: str, character: str) -> tuple[str, str]:
     for fragment, german, fix in _SYNTAX:
         if fragment in problem:
             return german, fix
-    return messages.yaml_syntax_error(shown(problem))
+    return messages.YAML_SYNTAX_OTHER
