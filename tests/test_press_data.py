@@ -445,7 +445,11 @@ def test_press_pages_never_quote_reported_speech(built_site):
                 assert f"„{text}“" in article and "<blockquote" in article, item.key
             else:
                 assert text in article and f"„{text}" not in article and "<blockquote" not in article, item.key
-                assert "Wiedergabe, kein wörtliches Zitat" in article
+                assert "kein wörtliches Zitat" not in article, item.key
+                if st.form.value == "unquoted":  # the source's words, printed there without quotation marks
+                    assert "ohne Anführungszeichen" in article and "Sinngemäß" not in article, item.key
+                else:
+                    assert st.form.value == "reported" and "Sinngemäß" in article, item.key
 
 
 def test_a_statement_rendered_once_is_printed_alike_on_every_press_page():

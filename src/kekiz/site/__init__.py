@@ -60,7 +60,7 @@ def site_parts(inputs: Inputs, context: SiteContext, *, sign_video: SignVideo | 
     """What every output family reads."""
     registry, geo = inputs.registry, inputs.geo
     return SiteParts(registry, replace(context, geo_attribution=geo.source.attribution), geo,
-                     gemeinden.build(registry, geo), inputs.glossary, inputs.accessibility,
+                     gemeinden.build(registry, geo), inputs.glossary, inputs.accessibility, inputs.population,
                      place_names=protected_names(registry, geo), sign_video=sign_video,
                      downloads=tuple(d for output in OUTPUTS for d in output.downloads))
 

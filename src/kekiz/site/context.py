@@ -12,6 +12,7 @@ from kekiz.model.gemeinden import Gemeinden
 from kekiz.model.geo import GeoData
 from kekiz.model.glossary import Glossary
 from kekiz.model.operator import Operator
+from kekiz.model.population import PopulationTable
 from kekiz.model.registry import Registry
 from kekiz.sources.signvideo import SignVideo
 
@@ -63,6 +64,7 @@ class Download:
     format: str = ""            # EU file-type authority code
     media_type: str = ""
     licence: str = ""           # DCAT-AP.de licence URI
+    population: bool = False    # carries the census figures: their attribution joins the file's (katalog.rdf)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class SiteParts:
     towns: Gemeinden                    # every Gemeinde and how the registry covers it
     glossary: Glossary
     accessibility: AccessibilityStatement
+    population: PopulationTable         # Zensus 2022: persons per Gemeinde, with source and licence
     place_names: frozenset[str] = frozenset()  # no Glossar link inside these (kekiz.site.glossary.protected_names)
     sign_video: SignVideo | None = None        # the DGS video of the Leichte Sprache page, if there is one
     downloads: tuple[Download, ...] = ()       # what the file outputs offer, in the order of OUTPUTS

@@ -1,7 +1,7 @@
 """Every input the build reads, turned into the model — or into German diagnostics.
 
 `load_inputs` is the one door for a build: the registry and programme, the boundary data, the
-Glossar and the accessibility statement's data. It reads them all, so an editor sees every
+census table (population), the Glossar and the accessibility statement's data. It reads them all, so an editor sees every
 problem at once, and raises `RegistryError` before anything is rendered or written.
 """
 
@@ -13,12 +13,14 @@ from pathlib import Path
 from kekiz.model.accessibility import AccessibilityStatement
 from kekiz.model.geo import GeoData, GeoDataError
 from kekiz.model.glossary import Glossary
+from kekiz.model.population import PopulationTable
 from kekiz.model.registry import Registry
 from kekiz.sources import messages
 from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement
 from kekiz.sources.diagnostics import Diagnostic, RegistryError
 from kekiz.sources.geodata import GeoDataUnusable, load_geodata
 from kekiz.sources.glossary import load_glossary
+from kekiz.sources.population import load_population
 from kekiz.sources.registry import load_project
 
 GEODATA_FILE = Path("data/nrw-geo.json")
@@ -32,6 +34,7 @@ class Inputs:
     geo: GeoData
     glossary: Glossary
     accessibility: AccessibilityStatement
+    population: PopulationTable
 
 
 def load_inputs(root: Path) -> Inputs:
@@ -50,9 +53,10 @@ def load_inputs(root: Path) -> Inputs:
 
     registry = attempt(lambda: load_project(root))
     geo = attempt(lambda: load_geodata(root / GEODATA_FILE))
+    population = attempt(lambda: load_population(root, {g.ags for g in geo.gemeinden} if geo else None))
     glossary = attempt(lambda: load_glossary(root))
     accessibility = attempt(lambda: load_accessibility_statement(root / ACCESSIBILITY_FILE,
                                                                  ACCESSIBILITY_FILE.as_posix()))
     if problems:
         raise RegistryError(problems)
-    return Inputs(registry, geo, glossary, accessibility)
+    return Inputs(registry, geo, glossary, accessibility, population)

@@ -531,6 +531,83 @@ def geo_projection_wrong(where: str, keys: str) -> str:
     return f"{where}: „projection“ braucht Zahlen für {keys}"
 
 
+# -- population: data/zensus2022-einwohner.csv and .yaml (population.py) ---------------------------
+_AS_PUBLISHED = "die Zeile unverändert aus der veröffentlichten Tabelle übernehmen (siehe data/README.md)"
+
+
+def population_file_too_big(limit_mb: int) -> _Message:
+    return (f"die Datei ist größer als {limit_mb} MB; die Tabelle hat eine Zeile je Gemeinde (396)",
+            "die veröffentlichte Tabelle unverändert einsetzen (siehe data/README.md)")
+
+
+def population_header_wrong(found: str, expected: str, semicolons: bool) -> _Message:
+    fix = ("die Datei mit Kommas statt Semikolons speichern (Tabellenprogramme speichern oft mit ;), "
+           "oder die veröffentlichte Tabelle neu einsetzen" if semicolons else
+           f"die erste Zeile so lassen, wie sie veröffentlicht ist: {expected}")
+    return f"die Kopfzeile ist „{found}“, erwartet wird „{expected}“", fix
+
+
+def population_row_width(count: int, expected: int) -> _Message:
+    return (f"die Zeile hat {count} Spalten statt {expected}",
+            "Spalten mit Kommas trennen, einen Namen mit Komma in Anführungszeichen setzen; am besten "
+            "die Zeile unverändert aus der veröffentlichten Tabelle übernehmen")
+
+
+def population_csv_error(detail: str) -> _Message:
+    return (f"die Zeile ist kein gültiges CSV, etwa wegen eines Anführungszeichens ohne Gegenstück "
+            f"oder eines zu langen Felds (Meldung des Lesers: {detail})", _AS_PUBLISHED)
+
+
+def population_ags_wrong(value: str) -> _Message:
+    return (f"„{value}“ ist kein Gemeindeschlüssel in NRW (8 Ziffern, beginnt mit 05)", _AS_PUBLISHED)
+
+
+def population_ars_wrong(value: str, ags: str) -> _Message:
+    return (f"der Regionalschlüssel „{value}“ passt nicht zum AGS {ags} (12 Ziffern: die ersten fünf und "
+            "die letzten drei sind der AGS)", _AS_PUBLISHED)
+
+
+POPULATION_NAME_MISSING: _Message = ("der Name der Gemeinde fehlt", _AS_PUBLISHED)
+
+
+def population_count_wrong(value: str) -> _Message:
+    return (f"„{value}“ ist keine positive ganze Zahl",
+            "die Zahl ohne Punkt, Leerzeichen und Nachkommastellen eintragen, wie in der veröffentlichten Tabelle")
+
+
+def population_day_wrong(value: str, reason: str) -> _Message:
+    return f"„{value}“ ist kein Stichtag der Form JJJJ-MM-TT ({reason})", _AS_PUBLISHED
+
+
+def population_day_differs(value: str, first: str, line: int) -> _Message:
+    return (f"der Stichtag {value} weicht vom Stichtag {first} in Zeile {line} ab",
+            "alle Zahlen müssen vom selben Stichtag sein: " + _AS_PUBLISHED)
+
+
+def population_ags_twice(ags: str, line: int) -> _Message:
+    return f"der AGS {ags} steht schon in Zeile {line}", "eine der beiden Zeilen löschen"
+
+
+def population_not_in_geodata(ags: str) -> _Message:
+    return (f"die Gemeinde {ags} gibt es in den Gebietsdaten (data/nrw-geo.json) nicht",
+            "Tabelle und Gebietsdaten müssen dieselben 396 Gemeinden haben: die Zeile löschen, "
+            "oder beide auf denselben Gebietsstand bringen (siehe data/README.md)")
+
+
+def population_missing(ags_list: list[str], shown_max: int = 5) -> _Message:
+    listed = ", ".join(ags_list[:shown_max])
+    if len(ags_list) > shown_max:
+        listed += f" und {len(ags_list) - shown_max} weitere"
+    many = f"für {len(ags_list)} Gemeinden" if len(ags_list) > 1 else "für eine Gemeinde"
+    return (f"{many} der Gebietsdaten fehlt eine Zeile: {listed}",
+            "die fehlenden Zeilen aus der veröffentlichten Tabelle ergänzen (siehe data/README.md)")
+
+
+def population_attribution_incomplete(missing: str) -> _Message:
+    return (f"der Quellenvermerk nennt „{missing}“ nicht",
+            "den Vermerk wörtlich so eintragen, wie die Lizenz ihn verlangt: mit Herausgeber und Lizenz")
+
+
 # -- the Glossar: data/glossary.yaml (glossary.py; the schema checks the rest) ---------------------
 def glossary_id_taken(tid: str) -> _Message:
     return f"die Kennung „{tid}“ gibt es schon", "jede Kennung nur einmal vergeben"

@@ -35,6 +35,7 @@ DOWNLOADS = (Download("catalog", CATALOG_FILE),)
 STATE_KEY = "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
 STATE_LEVEL = "http://dcat-ap.de/def/politicalGeocoding/Level/state"
 CONTRIBUTORS = "http://dcat-ap.de/def/contributors/"
+POPULATION_CREDIT = "Einwohnerzahlen"  # before the census figures' source note in a file's attribution
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,18 @@ def files(site: SiteParts) -> dict[str, str]:
 
 def distributions(site: SiteParts) -> dict[str, list[Distribution]]:
     """The downloads that belong to a dataset, by dataset, in the order the outputs name them;
-    each with the attribution its licence asks for."""
+    each with the attribution its licence asks for. A file with the census figures (`Download.population`)
+    adds theirs: the figures keep their own licence (DL-DE-BY 2.0) and source note."""
     credit = {LICENCE_DL_BY: attribution(site.context.site_name),
               LICENCE_GEONUTZV: site.context.geo_attribution or "© GeoBasis-DE / BKG"}
     out: dict[str, list[Distribution]] = {}
     for d in site.downloads:
         if d.dataset:
+            text = credit[d.licence]
+            if d.population:
+                text = f"{text}; {POPULATION_CREDIT}: {site.population.attribution}"
             out.setdefault(d.dataset, []).append(
-                Distribution(d.path, d.title, d.format, d.media_type, d.licence, credit[d.licence]))
+                Distribution(d.path, d.title, d.format, d.media_type, d.licence, text))
     return out
 
 
@@ -92,4 +97,5 @@ def catalogue(site: SiteParts) -> str:
         state_level=STATE_LEVEL,
         datasets=distributions(site),
         count=len(site.registry.communes),
+        population=site.population,
     )

@@ -13,9 +13,10 @@ import math
 from dataclasses import dataclass
 
 from kekiz.model.geo import GeoData, GeoDataError, parse_path
+from kekiz.model.population import PopulationTable
 from kekiz.model.registry import Registry
 from kekiz.site.context import Download, SiteParts
-from kekiz.site.files.records import COMMUNE_COLUMNS, LICENCE_GEONUTZV, commune_row
+from kekiz.site.files.records import COMMUNE_COLUMNS, LICENCE_GEONUTZV, commune_row, population_source
 from kekiz.site.inert import clean_json
 from kekiz.site.paths import GEOJSON_FILE
 
@@ -25,12 +26,13 @@ _KX = math.cos(math.radians(REF_LAT))
 
 # Offered on the "Daten" page and described in katalog.rdf.
 DOWNLOADS = (Download("geojson", GEOJSON_FILE, "gebiete", "Gebiete der Kommunen (GeoJSON, WGS84)", "GEOJSON",
-                      "application/geo+json", LICENCE_GEONUTZV),)
+                      "application/geo+json", LICENCE_GEONUTZV, population=True),)
 
 
 def files(site: SiteParts) -> dict[str, str]:
     """kommunen.geojson."""
-    return {GEOJSON_FILE: feature_collection(site.registry, site.geo, Projection.of(site.geo), site.context.site_url)}
+    return {GEOJSON_FILE: feature_collection(site.registry, site.geo, Projection.of(site.geo), site.context.site_url,
+                                             site.population)}
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,13 @@ def polygons(d: str, projection: Projection) -> list[list[list[tuple[float, floa
     return [[[list(p) for p in ring + ring[:1]] for ring in poly] for poly in shells]
 
 
-def feature_collection(registry: Registry, geo: GeoData, projection: Projection, site_url: str | None) -> str:
+def feature_collection(registry: Registry, geo: GeoData, projection: Projection, site_url: str | None,
+                       population: PopulationTable) -> str:
     features = []
     names = [name for name, _ in COMMUNE_COLUMNS]
     for commune in registry.communes:
         area = geo[commune.ags]
-        properties = dict(zip(names, commune_row(registry, commune, site_url)))
+        properties = dict(zip(names, commune_row(registry, commune, site_url, population)))
         features.append({
             "type": "Feature",
             "id": commune.slug,
@@ -111,6 +114,7 @@ def feature_collection(registry: Registry, geo: GeoData, projection: Projection,
         "type": "FeatureCollection",
         "attribution": geo.source.attribution,
         "license": {"geometry": geo.source.licence_title, "properties": "Datenlizenz Deutschland – Namensnennung – Version 2.0"},
+        "einwohner_quelle": population_source(population),
         "features": features,
     }
     return clean_json(doc, separators=(",", ":")) + "\n"

@@ -14,10 +14,11 @@ import csv
 import io
 import json
 
+from kekiz.model.population import PopulationTable
 from kekiz.model.registry import PlacedStatement, Registry, StatementForm
 from kekiz.site.context import Download, SiteParts
 from kekiz.site.files.records import COMMUNE_COLUMNS, COMMUNE_HEADINGS, LICENCE_DL_BY, STATEMENT_COLUMNS, \
-    STATEMENT_HEADINGS, commune_record, commune_row, oldest_first, statement_record, statement_row
+    STATEMENT_HEADINGS, commune_record, commune_row, oldest_first, population_source, statement_record, statement_row
 from kekiz.site.inert import clean_json, csv_cell
 from kekiz.site.paths import COMMUNES_CSV_FILE, COMMUNES_SHEET_FILE, JSON_FILE, SCHEMA_FILE, STATEMENTS_CSV_FILE, \
     STATEMENTS_SHEET_FILE
@@ -25,26 +26,28 @@ from kekiz.site.paths import COMMUNES_CSV_FILE, COMMUNES_SHEET_FILE, JSON_FILE, 
 # Offered on the "Daten" page and described in katalog.rdf, in this order.
 DOWNLOADS = (
     Download("json", JSON_FILE, "register", "Kommunen mit Quellen und Äußerungen (JSON)", "JSON", "application/json",
-             LICENCE_DL_BY),
+             LICENCE_DL_BY, population=True),
     Download("schema", SCHEMA_FILE, "register", "JSON Schema zu kommunen.json", "JSON", "application/schema+json",
              LICENCE_DL_BY),
-    Download("communes_csv", COMMUNES_CSV_FILE, "register", "Kommunen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
+    Download("communes_csv", COMMUNES_CSV_FILE, "register", "Kommunen (CSV)", "CSV", "text/csv", LICENCE_DL_BY,
+             population=True),
     Download("communes_sheet", COMMUNES_SHEET_FILE, "register", "Kommunen (CSV für Tabellenprogramme)", "CSV",
-             "text/csv", LICENCE_DL_BY),
+             "text/csv", LICENCE_DL_BY, population=True),
     Download("statements_csv", STATEMENTS_CSV_FILE, "register", "Äußerungen (CSV)", "CSV", "text/csv", LICENCE_DL_BY),
     Download("statements_sheet", STATEMENTS_SHEET_FILE, "register", "Äußerungen (CSV für Tabellenprogramme)", "CSV",
              "text/csv", LICENCE_DL_BY),
 )
 
 
-def registry_json(registry: Registry, site_url: str | None) -> str:
+def registry_json(registry: Registry, site_url: str | None, population: PopulationTable) -> str:
     data = {
         "$schema": "kommunen.schema.json",
         "title": "Kommunen von „Kein Kind zurücklassen!“ in Nordrhein-Westfalen",
         "stand": registry.stand.iso,
         "license": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
         "license_url": "https://www.govdata.de/dl-de/by-2-0",
-        "communes": [commune_record(registry, c, site_url) for c in registry.communes],
+        "einwohner_quelle": population_source(population),
+        "communes": [commune_record(registry, c, site_url, population) for c in registry.communes],
         "programme_statements": [statement_record(PlacedStatement(None, st), site_url)
                                  for st in oldest_first(registry.programme.statements)],
     }
@@ -82,8 +85,8 @@ def _sheet(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + _csv(header, rows, delimiter=";")
 
 
-def _commune_rows(registry: Registry, site_url: str | None) -> list[list]:
-    return [commune_row(registry, c, site_url) for c in registry.communes]
+def _commune_rows(registry: Registry, site_url: str | None, population: PopulationTable) -> list[list]:
+    return [commune_row(registry, c, site_url, population) for c in registry.communes]
 
 
 def _statement_rows(registry: Registry, site_url: str | None) -> list[list]:
@@ -93,8 +96,8 @@ def _statement_rows(registry: Registry, site_url: str | None) -> list[list]:
     return [statement_row(item, site_url) for item in items]
 
 
-def communes_csv(registry: Registry, site_url: str | None) -> str:
-    return _csv([name for name, _ in COMMUNE_COLUMNS], _commune_rows(registry, site_url))
+def communes_csv(registry: Registry, site_url: str | None, population: PopulationTable) -> str:
+    return _csv([name for name, _ in COMMUNE_COLUMNS], _commune_rows(registry, site_url, population))
 
 
 def statements_csv(registry: Registry, site_url: str | None) -> str:
@@ -137,7 +140,8 @@ def json_schema() -> str:
     commune = {
         "type": "object", "additionalProperties": False,
         "required": ["slug", "name", "official_name", "type", "cohort", "ags", "regierungsbezirk", "kreis",
-                     "former_slugs", "sources", "notes", "statements", "path", "url"],
+                     "former_slugs", "sources", "notes", "statements", "path", "url", "einwohner",
+                     "einwohner_stichtag"],
         "properties": {
             "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": described["slug"]},
             "name": {"type": "string", "description": described["name"]},
@@ -161,18 +165,32 @@ def json_schema() -> str:
             "statements": {"type": "array", "items": statement, "description": "belegte Äußerungen, älteste zuerst"},
             "path": {"type": "string", "description": described["path"]},
             "url": _nullable("string") | {"description": described["url"]},
+            "einwohner": {"type": ["integer", "null"], "minimum": 1, "description": described["einwohner"]},
+            "einwohner_stichtag": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                                   "description": described["einwohner_stichtag"]},
         },
+    }
+    text = {"type": "string", "minLength": 1}
+    population_source = {
+        "type": "object", "additionalProperties": False,
+        "description": "Quelle der Einwohnerzahlen (Spalte einwohner) mit ihrer Lizenz und dem Quellenvermerk, "
+                       "den diese verlangt",
+        "required": ["title", "url", "publisher", "stichtag", "license", "license_url", "attribution"],
+        "properties": {"title": text, "url": text, "publisher": text, "license": text, "license_url": text,
+                       "attribution": text, "stichtag": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}},
     }
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Kommunen von „Kein Kind zurücklassen!“ (kommunen.json)",
         "type": "object", "additionalProperties": False,
-        "required": ["$schema", "title", "stand", "license", "license_url", "communes", "programme_statements"],
+        "required": ["$schema", "title", "stand", "license", "license_url", "einwohner_quelle", "communes",
+                     "programme_statements"],
         "properties": {
             "$schema": {"type": "string"}, "title": {"type": "string"},
             "stand": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                       "description": "Stand der Angaben: Tag der letzten Prüfung des Registers gegen die Quellen"},
             "license": {"type": "string"}, "license_url": {"type": "string"},
+            "einwohner_quelle": population_source,
             "communes": {"type": "array", "items": commune},
             "programme_statements": {"type": "array", "items": statement,
                                      "description": "belegte Äußerungen zum Programm insgesamt, älteste zuerst"},
@@ -184,9 +202,10 @@ def json_schema() -> str:
 def files(site: SiteParts) -> dict[str, str]:
     """kommunen.json, its JSON Schema, the two CSV files and their spreadsheet variants."""
     registry, site_url = site.registry, site.context.site_url
-    communes, statements = _commune_rows(registry, site_url), _statement_rows(registry, site_url)
+    communes = _commune_rows(registry, site_url, site.population)
+    statements = _statement_rows(registry, site_url)
     return {
-        JSON_FILE: registry_json(registry, site_url),
+        JSON_FILE: registry_json(registry, site_url, site.population),
         SCHEMA_FILE: json_schema(),
         COMMUNES_CSV_FILE: _csv([name for name, _ in COMMUNE_COLUMNS], communes),
         COMMUNES_SHEET_FILE: _sheet(list(COMMUNE_HEADINGS.values()), communes),

@@ -1,6 +1,7 @@
 """What the downloads share: one record per Kommune and per statement (kommunen.json, the two
 CSV files and the GeoJSON properties), their columns as the "Daten" page documents them, and the
-licences, attribution and publisher every download names. The file outputs and the "Daten" page
+licences, attribution and publisher every download names. A Kommune's record carries its population
+(Zensus 2022, kekiz.model.population), whose source and attribution travel with it. The file outputs and the "Daten" page
 read them from here, not from each other.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kekiz.model.operator import Operator
+from kekiz.model.population import PopulationTable
 from kekiz.model.registry import Commune, PlacedStatement, Registry, Source
 from kekiz.site.paths import statement_target
 from kekiz.site.urls import absolute
@@ -40,11 +42,15 @@ COMMUNE_COLUMNS = (
     ("regierungsbezirk", "Regierungsbezirk, abgeleitet aus dem AGS"),
     ("kreis_ags", "Kreisschlüssel des Kreises, in dem eine Stadt liegt (leer bei Kreisen und kreisfreien Städten)"),
     ("kreis_name", "Name dieses Kreises (leer wie kreis_ags)"),
-    ("kreis_slug", "Kennung dieses Kreises, wenn er selbst teilnimmt (sonst leer)"),
+    ("kreis_slug", "Kennung dieses Kreises, wenn er selbst teilnahm (sonst leer)"),
     ("statements", "Zahl der belegten Äußerungen (Einzelheiten in aeusserungen.csv)"),
     ("source_urls", "Web-Adressen der Quellen zur Teilnahme, durch Leerzeichen getrennt"),
     ("path", "Adresse der Seite der Kommune, relativ zur Startseite der Website"),
     ("url", "vollständige Adresse der Seite (leer, solange die öffentliche Adresse nicht eingestellt ist)"),
+    ("einwohner", "Einwohnerinnen und Einwohner am 15. Mai 2022 (Zensus 2022): bei einer Stadt die Stadt, bei einem "
+                  "Kreis die Summe seiner Gemeinden, also das ganze Kreisgebiet; Quelle und Lizenz im Abschnitt "
+                  "„Einwohnerzahlen“"),
+    ("einwohner_stichtag", "Stichtag der Einwohnerzahl (JJJJ-MM-TT), der Tag des Zensus 2022"),
 )
 STATEMENT_COLUMNS = (
     ("scope", "kommune = Äußerung zu einer Kommune; programm = Äußerung zum Programm insgesamt"),
@@ -76,7 +82,8 @@ COMMUNE_HEADINGS = {
     "slug": "Kennung", "name": "Name", "official_name": "Amtlicher Name", "type": "Art", "cohort": "Jahrgang",
     "ags": "AGS", "regierungsbezirk": "Regierungsbezirk", "kreis_ags": "AGS des Kreises", "kreis_name": "Kreis",
     "kreis_slug": "Kennung des Kreises", "statements": "Zahl der Äußerungen", "source_urls": "Quellen",
-    "path": "Seite (relativ)", "url": "Seite",
+    "path": "Seite (relativ)", "url": "Seite", "einwohner": "Einwohnerzahl (Zensus 2022)",
+    "einwohner_stichtag": "Stichtag der Einwohnerzahl",
 }
 STATEMENT_HEADINGS = {
     "scope": "Bezug", "commune_slug": "Kennung der Kommune", "commune_name": "Kommune", "commune_ags": "AGS der Kommune",
@@ -87,6 +94,13 @@ STATEMENT_HEADINGS = {
 }
 assert list(COMMUNE_HEADINGS) == [name for name, _ in COMMUNE_COLUMNS], "a heading for every column, in order"
 assert list(STATEMENT_HEADINGS) == [name for name, _ in STATEMENT_COLUMNS], "a heading for every column, in order"
+
+
+def population_source(population: PopulationTable) -> dict:
+    """Where the figures in `einwohner` come from and how to credit them (kommunen.json, the GeoJSON)."""
+    return {"title": population.source_title, "url": population.source_url, "publisher": population.publisher,
+            "stichtag": population.census_day.iso, "license": population.licence,
+            "license_url": population.licence_url, "attribution": population.attribution}
 
 
 def source_record(source: Source) -> dict:
@@ -105,8 +119,8 @@ def statement_record(item: PlacedStatement, site_url: str | None) -> dict:
     }
 
 
-def commune_record(registry: Registry, commune: Commune, site_url: str | None) -> dict:
-    """Every public registry field of a Kommune plus what follows from its AGS."""
+def commune_record(registry: Registry, commune: Commune, site_url: str | None, population: PopulationTable) -> dict:
+    """Every public registry field of a Kommune plus what follows from its AGS (with its population)."""
     parent = registry.parent_kreis(commune)
     kreis = None
     if commune.kreis_name:
@@ -121,16 +135,17 @@ def commune_record(registry: Registry, commune: Commune, site_url: str | None) -
                   for n in commune.notes],
         "statements": [statement_record(PlacedStatement(commune, st), site_url) for st in commune.sorted_statements],
         "path": commune.path, "url": absolute(commune.path, site_url),
+        "einwohner": population.of_commune(commune.ags), "einwohner_stichtag": population.census_day.iso,
     }
 
 
-def commune_row(registry: Registry, c: Commune, site_url: str | None) -> list:
+def commune_row(registry: Registry, c: Commune, site_url: str | None, population: PopulationTable) -> list:
     """One Kommune in the order of COMMUNE_COLUMNS (kommunen.csv and the GeoJSON properties)."""
     parent = registry.parent_kreis(c)
     return [c.slug, c.name, c.official_name, c.type.value, c.cohort.value, c.ags, c.regierungsbezirk,
             c.kreis_ags if c.kreis_name else None, c.kreis_name, parent.slug if parent else None,
             len(c.statements), " ".join(s.url for s in c.sources if s.url),
-            c.path, absolute(c.path, site_url)]
+            c.path, absolute(c.path, site_url), population.of_commune(c.ags), population.census_day.iso]
 
 
 def statement_row(item: PlacedStatement, site_url: str | None) -> list:

@@ -45,7 +45,7 @@ def data_page(site: SiteParts) -> RenderedPage:
                   commune_headings=COMMUNE_HEADINGS, statement_headings=STATEMENT_HEADINGS,
                   columns_table=_columns_table, attribution=attribution(context.site_name),
                   geo_attribution=context.geo_attribution, citation=citation, operator=publisher(context.operator),
-                  site_url=context.site_url)
+                  site_url=context.site_url, population=site.population)
     description = ("Offene Daten zu „Kein Kind zurücklassen!“: alle Kommunen und Äußerungen als JSON, CSV und GeoJSON, "
-                   "mit Feldbeschreibung, Lizenzen und Zitiervorschlag.")
+                   "mit Einwohnerzahlen aus dem Zensus 2022, Feldbeschreibung, Lizenzen und Zitiervorschlag.")
     return RenderedPage(DATA_PATH, "Daten", description, html)
