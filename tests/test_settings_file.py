@@ -42,3 +42,20 @@ def test_a_syntax_error_is_german_with_its_place(tmp_path):
     assert [(p.line, p.column) for p in problems] == [(4, 11)]
     assert "Anführungszeichen" in problems[0].problem
     assert "while scanning" not in problems[0].format()
+
+
+def test_make_check_names_a_broken_settings_file_once_in_german(tmp_path, capsys):
+    import shutil
+
+    from kekiz.__main__ import main
+
+    for name in ("data", "docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(text + "\nextra:\n  operator:\n    name: 'offen\n", encoding="utf-8")
+    line = text.count("\n") + 4
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    message = f"mkdocs.yml:{line}:11: das Anführungszeichen ', das hier beginnt, wird nicht geschlossen"
+    assert err.count(message) == 1, err
+    assert "while scanning" not in err and "Traceback" not in err

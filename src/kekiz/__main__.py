@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
-        _check_legal(args.root, today)  # all problems at once
+        _check_legal(args.root, today, reported={d.format() for d in error.diagnostics})  # all problems at once
         return 1
     registry = inputs.registry
     print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
@@ -51,8 +51,9 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     return _check_legal(args.root, today)
 
 
-def _check_legal(root: Path, today: date | None = None) -> int:
-    """The legal pages' inputs: the accessibility statement's data and the operator settings."""
+def _check_legal(root: Path, today: date | None = None, reported: frozenset[str] | set[str] = frozenset()) -> int:
+    """The legal pages' inputs: the accessibility statement's data and the operator settings.
+    `reported`: messages already printed (each problem is printed once)."""
     problems = []
     notices: list[str] = []
     statement = operator = None
@@ -64,12 +65,14 @@ def _check_legal(root: Path, today: date | None = None) -> int:
         operator, notices = load_operator(root)
     except SettingsError as error:
         problems += error.diagnostics
-    settings = settings_problems(root)
+    problems = [d for d in problems if d.format() not in reported]
+    reported = set(reported) | {d.format() for d in problems}
+    settings = [line for line in settings_problems(root) if line not in reported]
     for line in settings:
         print(line, file=sys.stderr)
     if problems:
         print(RegistryError(problems).report("nur geprüft, nichts gebaut"), file=sys.stderr)
-    if problems or settings:
+    if problems or settings or reported:
         return 1
     review = review_notice(statement, operator, today or date.today()) if statement and operator else None
     if review:
