@@ -76,6 +76,19 @@ def test_city_names_take_no_article(city):
     assert place_phrase(city, Case.LOCATIVE) == f"in {city}"
 
 
+@pytest.mark.parametrize("name,accusative", [
+    ("Kreis Unna", "den Kreis Unna"),
+    ("Rheinisch-Bergischer Kreis", "den Rheinisch-Bergischen Kreis"),
+    ("Märkischer Kreis", "den Märkischen Kreis"),
+    ("Hochsauerlandkreis", "den Hochsauerlandkreis"),
+    ("Rhein-Kreis Neuss", "den Rhein-Kreis Neuss"),
+    ("StädteRegion Aachen", "die StädteRegion Aachen"),
+])
+def test_accusative(name, accusative):
+    assert kreis_phrase(name, Case.ACCUSATIVE) == accusative
+    assert place_phrase("Krefeld", Case.ACCUSATIVE) == "Krefeld"
+
+
 def test_sentence_start():
     assert capfirst(place_phrase("Rheinisch-Bergischer Kreis")) == "Der Rheinisch-Bergische Kreis"
     assert capfirst(place_phrase("Krefeld")) == "Krefeld"
@@ -84,12 +97,37 @@ def test_sentence_start():
 @pytest.mark.parametrize("inner,nested", [
     ("am Modellvorhaben „Kein Kind zurücklassen“ teilnehmen", "am Modellvorhaben ‚Kein Kind zurücklassen‘ teilnehmen"),
     ('sagte "gut gemeint" dazu', "sagte ‚gut gemeint‘ dazu"),
-    ("spart das ‚Reparaturkosten’", "spart das ‚Reparaturkosten’"),  # already single: printed as in the source
+    # a ’ that closes a ‚ is the German closing mark ‘ (data/communes.yaml, Kreis Unna)
+    ("spart das anschließende ‚Reparaturkosten’", "spart das anschließende ‚Reparaturkosten‘"),
+    # straight single quotes are paired (data/programme.yaml, Mohn 2014 and Neuendorf 2017)
+    ("'Kein Kind zurücklassen' ist ein wichtiges Projekt.", "‚Kein Kind zurücklassen‘ ist ein wichtiges Projekt."),
+    ("am Erfolg von 'Kein Kind zurücklassen!'.", "am Erfolg von ‚Kein Kind zurücklassen!‘."),
+    ("(siehe 'a') und 'b' – 'c'", "(siehe ‚a‘) und ‚b‘ – ‚c‘"),
     ("ohne Zeichen", "ohne Zeichen"),
 ])
 def test_nested_quotes(inner, nested):
     assert nest_quotes(inner) == nested
     assert "„" not in nest_quotes(inner) and "“" not in nest_quotes(inner)
+
+
+@pytest.mark.parametrize("text", [
+    "geht's gut",                 # apostrophe inside a word
+    "Hans' Buch",                 # apostrophe at a word's end, nothing open
+    "ein 'offenes Zeichen",       # opened, never closed: not paired
+    "wie geht’s",                 # ’ as apostrophe, no ‚ open
+    "‚Kind’s‘ Recht",             # ’ inside a word within ‚…‘: an apostrophe
+    'ein "unpaariges Zeichen',
+])
+def test_apostrophes_and_unpaired_marks_stay(text):
+    assert nest_quotes(text) == text
+
+
+def test_only_quotation_marks_change():
+    text = "„Sie sagte 'ja', er ‚nein’ – geht's?“"
+    nested = nest_quotes(text)
+    assert nested == "‚Sie sagte ‚ja‘, er ‚nein‘ – geht's?‘"
+    marks = set("„“”‚‘’'\"")
+    assert [c for c in nested if c not in marks] == [c for c in text if c not in marks]
 
 
 def test_zu_contracts_with_the_article():

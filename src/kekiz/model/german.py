@@ -14,6 +14,7 @@ class Case(str, Enum):
     NOMINATIVE = "nom"   # der Kreis Unna
     DATIVE = "dat"       # dem Kreis Unna
     GENITIVE = "gen"     # des Kreises Unna
+    ACCUSATIVE = "acc"   # den Kreis Unna (über den Kreis Unna)
     LOCATIVE = "in"      # im Kreis Unna (in + dative, contracted)
 
 
@@ -25,6 +26,7 @@ _ARTICLES = {
     Case.NOMINATIVE: ("der", "die"),
     Case.DATIVE: ("dem", "der"),
     Case.GENITIVE: ("des", "der"),
+    Case.ACCUSATIVE: ("den", "die"),
     Case.LOCATIVE: ("im", "in der"),
 }
 
@@ -75,17 +77,53 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A straight single quote opens where a word begins (start, space, bracket or dash before it, a
+# character after it) and closes where one ends (a character before it, the end, a space or a
+# punctuation mark after it). Anything else is an apostrophe ("geht's", "Hans'") and stays.
+_OPENS = re.compile(r"(?:^|(?<=[\s(\[–—/-]))'(?=\S)")
+_CLOSES = re.compile(r"(?<=\S)'(?=$|[\s.,;:!?)\]–—/-])")
+# ’ (U+2019) where it closes a ‚ … : German closes with ‘ (U+2018); elsewhere ’ is an apostrophe.
+_RIGHT_CLOSES = re.compile(r"(?<=\S)’(?=$|[\s.,;:!?)\]–—/-])")
+
+
 def nest_quotes(text: str) -> str:
     """Quotation marks inside a German quotation become single ones: „a „b“ c“ -> „a ‚b‘ c“.
 
-    Call it on the text that will stand between „ and “. Straight double quotes are paired
-    in order of appearance.
+    Call it on the text that will stand between „ and “. Straight double quotes are paired in
+    order of appearance; straight single quotes 'b' become ‚b‘ where one opens a word and a
+    later one closes a word; a ’ that closes a ‚ becomes ‘ („‚Reparaturkosten’“ -> ‚…‘).
+    Apostrophes and unpaired marks stay as they are. Only the marks change, never a letter.
     """
     text = text.replace("„", "‚").replace("“", "‘").replace("”", "’")
     parts = text.split('"')
     if len(parts) % 2 == 1:  # pairs only; an odd, unpaired straight quote stays as it is
         text = "".join(p + ("‚" if i % 2 == 0 else "‘") for i, p in enumerate(parts[:-1])) + parts[-1]
-    return text
+    return _close_singles(_pair_straight_singles(text))
+
+
+def _pair_straight_singles(text: str) -> str:
+    opens = {m.start() for m in _OPENS.finditer(text)}
+    closes = {m.start() for m in _CLOSES.finditer(text)}
+    out, pending = list(text), None
+    for i in sorted(opens | closes):
+        if pending is None and i in opens:
+            pending = i
+        elif pending is not None and i in closes:
+            out[pending], out[i], pending = "‚", "‘", None
+    return "".join(out)
+
+
+def _close_singles(text: str) -> str:
+    """A ’ that ends a word after an open ‚ closes it: ‘."""
+    out, open_at = list(text), None
+    for i, ch in enumerate(text):
+        if ch == "‚":
+            open_at = i
+        elif ch == "‘":
+            open_at = None
+        elif ch == "’" and open_at is not None and _RIGHT_CLOSES.match(text, i):
+            out[i], open_at = "‘", None
+    return "".join(out)
 
 
 def join_and(items) -> str:

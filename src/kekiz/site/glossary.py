@@ -36,7 +36,7 @@ def _normal(text: str) -> str:
 # --------------------------------------------------------------------------- place names
 
 
-_ARTICLE_RE = re.compile(r"^(?:der|die|dem|des|im|in der) ")
+_ARTICLE_RE = re.compile(r"^(?:der|die|dem|den|des|im|in der) ")
 
 
 def name_forms(name: str) -> set[str]:

@@ -17,8 +17,9 @@ import posixpath
 import uuid
 from dataclasses import dataclass
 
-from kekiz.model.german import nest_quotes
-from kekiz.model.registry import Commune, PartialDate, PlacedStatement, Registry, Statement
+from kekiz.model.german import Case, capfirst, nest_quotes, zu
+from kekiz.model.registry import Commune, PartialDate, PlacedStatement, Registry, Statement, StatementForm
+from kekiz.site.citations import FORM_BADGE, recorded, source_named, when_said
 from kekiz.site.context import Download, SiteParts
 from kekiz.site.inert import xml_text
 from kekiz.site.paths import OVERVIEW_PATH, PRESS_PATH, SITE_FEED_FILE, commune_feed_file, statement_target
@@ -81,28 +82,27 @@ def _timestamp(day: PartialDate) -> str:
 
 
 def statement_lines(item: PlacedStatement) -> list[str]:
-    """The statement as plain text lines: words, speaker, date, form and source."""
+    """The statement as plain text lines: words, speaker, date, form and source. Only a quote
+    stands in quotation marks; the other two forms say what they are in front of the words."""
     statement = item.statement
-    if statement.is_quote:
+    if statement.form is StatementForm.QUOTE:
         words = f"„{nest_quotes(statement.text)}“"
     else:
-        words = f"Sinngemäß wiedergegeben, kein wörtliches Zitat: {statement.text}"
+        words = f"{FORM_BADGE[statement.form]}: {statement.text}"
     who = statement.speaker or "Person in der Quelle nicht genannt"
     if statement.role:
         who += f", {statement.role}"
-    when = statement.date.german if statement.date else "Datum unbekannt"
     source = statement.source
-    cited = source.publisher or "Herausgeber nicht genannt"
-    if source.title:
-        cited += f": „{nest_quotes(source.title)}“"
+    cited = source_named(source)
     if source.date:
         cited += f" ({source.date.german})"
-    if source.url:
-        cited += f", {source.url}"
-    lines = [words, f"{who} · {item.place_name} · {when}"]
+    cited += f", {source.url}" if source.url else ", keine Web-Adresse bekannt"
+    lines = [words, f"{who} · {item.place_name} · {when_said(statement)}"]
     if statement.context:
         lines.append(statement.context)
     lines.append(f"Quelle: {cited}")
+    if not statement.date:
+        lines.append(capfirst(recorded(statement)))
     if statement.note:
         lines.append(f"Hinweis: {statement.note}")
     return lines
@@ -148,7 +148,8 @@ def render_feed(registry: Registry, path: str, title: str, page: str, items: lis
         out.append(f'  <link href="{_attribute(absolute(path, site_url))}" rel="self" type="{FEED_TYPE}"/>\n')
     out += ["  <generator>kekiz</generator>\n",
             "  <subtitle>Belegte Äußerungen, jeweils mit Person, Datum so genau wie bekannt und Quelle. "
-            "Wörtliche Zitate stehen in Anführungszeichen, sinngemäße Wiedergaben nicht.</subtitle>\n"]
+            "Nur Zitate stehen in Anführungszeichen; ein Wortlaut, den die Quelle ohne Anführungszeichen druckt, "
+            "und sinngemäße Wiedergaben (indirekte Rede) sind als solche gekennzeichnet.</subtitle>\n"]
     for item in entries:
         text = entry_texts.get(item.key)
         if text is None:
@@ -177,7 +178,8 @@ def build_feeds(registry: Registry, site_name: str, site_url: str | None) -> dic
     for commune in registry.communes:
         if has_feed(commune):
             path = commune_feed_file(commune)
-            out[path] = render_feed(registry, path, f"{site_name}: Äußerungen zu {commune.name}", commune.path,
+            title = f"{site_name}: Äußerungen {zu(commune.called(Case.DATIVE))}"  # „zum Kreis Unna“
+            out[path] = render_feed(registry, path, title, commune.path,
                                     [PlacedStatement(commune, s) for s in commune.statements], site_name, site_url,
                                     entry_texts)
     return out

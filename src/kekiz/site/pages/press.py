@@ -10,6 +10,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
+from kekiz.model.german import Case, zu
 from kekiz.model.registry import PROGRAMME_LABEL, Cohort, Commune, PlacedStatement, Registry, sort_key
 from kekiz.site.citations import placed_citation
 from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, RenderedPage, SiteContext, SiteParts
@@ -18,6 +19,13 @@ from kekiz.site.paths import PRESS_PATH, PROGRAMME_STATEMENTS_PATH, press_cohort
 from kekiz.site.templating import render, render_with_open_links
 
 UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
+# Each cohort page's description, in the past: the programme ended (never "seit", never "teilnehmen").
+_COHORT_DESCRIPTION = {
+    Cohort.MODELLPHASE: "Belegte Äußerungen aus den Modellkommunen, die 2012 für „Kein Kind zurücklassen!“ "
+                        "ausgewählt wurden.",
+    Cohort.LANDESINITIATIVE: "Belegte Äußerungen aus den Kommunen, die im Januar 2017 zu „Kein Kind "
+                             "zurücklassen!“ hinzukamen.",
+}
 
 
 # A statement on the press pages: a Kommune's, or one about the programme as a whole.
@@ -121,15 +129,14 @@ def press_pages(registry: Registry, site: SiteContext) -> list[RenderedPage]:
                            "Kommune: Landesregierung, Bertelsmann Stiftung und andere.", PROGRAMME_LABEL))
     for cohort in Cohort:
         items = [i for i in everything if i.commune and i.commune.cohort is cohort]
-        pages.append(_page(registry, site, printed, press_cohort_path(cohort), f"Presse: {cohort.label}",
-                           f"Presse: Äußerungen aus Kommunen mit Teilnahme seit {cohort.value}", items,
-                           f"Belegte Äußerungen aus den Kommunen, die seit {cohort.value} an „Kein Kind "
-                           "zurücklassen!“ teilnehmen.", cohort.anchor))
+        pages.append(_page(registry, site, printed, press_cohort_path(cohort), f"Presse: {cohort.plural_label}",
+                           f"Presse: Äußerungen aus den Kommunen des Jahrgangs {cohort.value}", items,
+                           _COHORT_DESCRIPTION[cohort], cohort.anchor))
     for commune in registry.communes:
         if commune.statements:
             items = [PressItem(commune, s) for s in commune.statements]
             pages.append(_page(registry, site, printed, press_commune_path(commune), f"Presse: {commune.name}",
-                               f"Presse: Äußerungen zu {commune.name}", items,
-                               f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ in {commune.name}.", commune.slug,
-                               commune))
+                               f"Presse: Äußerungen {zu(commune.called(Case.DATIVE))}", items,
+                               f"Belegte Äußerungen zu „Kein Kind zurücklassen!“ {commune.called(Case.LOCATIVE)}.",
+                               commune.slug, commune))
     return pages
