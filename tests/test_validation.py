@@ -210,11 +210,77 @@ def test_joint_application_rules(tmp_path, field, line, fragment):
 
 def test_joint_application_is_loaded(tmp_path):
     registry = tmp_path / "communes.yaml"
-    registry.write_text(JOINT.replace("[Unna, 7]", "[Unna, Lünen]").replace("sources: []", "sources:\n"
+    registry.write_text(JOINT.replace("[Unna, 7]", "[Beckum, Oelde]").replace("sources: []", "sources:\n"
                         "        - {url: https://example.org/unna, publisher: Kreis}"), encoding="utf-8")
     joint = load(registry, PROGRAMME).communes[0].joint_application
-    assert joint.partners == ("Unna", "Lünen") and joint.text == "Gemeinsam beworben."
+    assert joint.partners == ("Beckum", "Oelde") and joint.text == "Gemeinsam beworben."
     assert joint.sources[0].url == "https://example.org/unna"
+    assert joint.later_partners == () and joint.youth_office_for == ()
+
+
+# -- the towns of a Kreis: names of its Gemeinden as the boundary data spells them ---------------------
+TOWNS = BASE.replace("    statements: []\n", "    statements: []\n    joint_application:\n      text: Gemeinsam beworben.\n"
+                     "      partners: [Beckum, Oelde]\n"
+                     "      later_partners:\n        - name: Telgte\n          joined: \"2013-03\"\n"
+                     "      youth_office_for: [Beelen, Ostbevern]\n"
+                     "      sources:\n        - {url: https://example.org/kreis, publisher: Kreis}\n"
+                     "    all_towns:\n      text: Mit allen Kommunen.\n"
+                     "      sources:\n        - {url: https://example.org/alle, publisher: Kreis}\n", 1)
+
+
+def test_town_lists_and_all_towns_are_loaded(tmp_path):
+    registry = tmp_path / "communes.yaml"
+    registry.write_text(TOWNS, encoding="utf-8")
+    kreis = load(registry, PROGRAMME).communes[0]
+    joint = kreis.joint_application
+    assert joint.partners == ("Beckum", "Oelde") and joint.youth_office_for == ("Beelen", "Ostbevern")
+    assert [(p.name, p.joined.german) for p in joint.later_partners] == [("Telgte", "März 2013")]
+    assert kreis.all_towns.text == "Mit allen Kommunen." and kreis.all_towns.sources[0].url == "https://example.org/alle"
+
+
+@pytest.mark.parametrize("old, new, line, field, problem, fix", [
+    ("partners: [Beckum, Oelde]", "partners: [Bekum, Oelde]", 14, "gemeinsame Bewerbung, 1. Partner",
+     "„Bekum“ ist keine Stadt oder Gemeinde im Kreis Warendorf", "meinten Sie „Beckum“?"),
+    ("partners: [Beckum, Oelde]", "partners: [Beckum, Unna]", 14, "gemeinsame Bewerbung, 2. Partner",
+     "„Unna“ ist keine Stadt oder Gemeinde im Kreis Warendorf (eine Gemeinde dieses Namens liegt im Kreis Unna)",
+     "den Namen so schreiben, wie die Gebietsdaten ihn führen (data/nrw-geo.json)"),
+    ("partners: [Beckum, Oelde]", "partners: [Beckum, Dortmund]", 14, "gemeinsame Bewerbung, 2. Partner",
+     "„Dortmund“ ist keine Stadt oder Gemeinde im Kreis Warendorf (so heißt eine kreisfreie Stadt)",
+     "oder ihn aus der Liste löschen"),
+    ("- name: Telgte", "- name: Telgt", 16, "gemeinsame Bewerbung, 1. später hinzugekommener Partner, Name",
+     "„Telgt“ ist keine Stadt oder Gemeinde im Kreis Warendorf", "meinten Sie „Telgte“?"),
+    ("youth_office_for: [Beelen, Ostbevern]", "youth_office_for: [Beelen, Beckum]", 18,
+     "gemeinsame Bewerbung, 2. Stadt (Jugendamt des Kreises)",
+     "„Beckum“ steht schon unter partners (Partner der Bewerbung)", "nur in einer der Listen"),
+])
+def test_wrong_town_names_are_named_with_kreis_field_and_fix(tmp_path, old, new, line, field, problem, fix):
+    assert old in TOWNS
+    (found,) = diagnostics_for(tmp_path, TOWNS.replace(old, new, 1))
+    assert (found.line, found.subject, found.field) == (line, "kreis-warendorf", field), found.format()
+    assert problem in found.problem and fix in found.fix, found.format()
+    assert found.format().startswith(f"communes.yaml:{line}:") or f":{line}:" in found.format()
+
+
+def test_a_vg250_name_is_suggested_for_the_short_name_a_source_uses(tmp_path):
+    text = (ROOT / "data" / "communes.yaml").read_text(encoding="utf-8")
+    old = 'youth_office_for: ["Bönen", "Fröndenberg/Ruhr", "Holzwickede"]'
+    assert old in text
+    (found,) = diagnostics_for(tmp_path, text.replace(old, old.replace("Fröndenberg/Ruhr", "Fröndenberg")))
+    assert found.subject == "kreis-unna" and found.field == "gemeinsame Bewerbung, 2. Stadt (Jugendamt des Kreises)"
+    assert "„Fröndenberg“ ist keine Stadt oder Gemeinde im Kreis Unna" in found.problem
+    assert found.fix.startswith("meinten Sie „Fröndenberg/Ruhr“?")
+
+
+def test_only_a_kreis_has_town_lists_and_all_towns(tmp_path):
+    town = BASE.replace("    former_slugs: [ahlen-alt]\n", "    former_slugs: [ahlen-alt]\n    all_towns:\n"
+                        "      text: Alle.\n      sources:\n        - {url: https://example.org/a, publisher: P}\n"
+                        "    joint_application:\n      text: Gemeinsam.\n      partners: []\n"
+                        "      youth_office_for: [Beckum]\n      sources:\n        - {url: https://example.org/b, publisher: P}\n")
+    found = diagnostics_for(tmp_path, town)
+    by_field = {d.field: d for d in found}
+    assert set(by_field) == {"alle Städte und Gemeinden", "gemeinsame Bewerbung, Jugendamt für"}, [d.format() for d in found]
+    assert all(d.subject == "ahlen" and "nur bei einem Kreis" in d.problem and d.fix for d in found)
+    assert "eine kreisangehörige Stadt" in by_field["alle Städte und Gemeinden"].problem
 
 
 # -- the file itself: bytes, folders, positions -------------------------------------------------
@@ -300,7 +366,8 @@ def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path, mo
     (project / "data").mkdir(parents=True)
     for name in ("programme.yaml", "glossary.yaml", "barrierefreiheit.yaml", "nrw-geo.json", "special-cases.json",
                  "communes.schema.json", "programme.schema.json", "glossary.schema.json", "barrierefreiheit.schema.json",
-                 "sources-allowlist.txt"):
+                 "sources-allowlist.txt", "zensus2022-einwohner.csv", "zensus2022-einwohner.yaml",
+                 "zensus2022-einwohner.schema.json"):
         (project / "data" / name).symlink_to(ROOT / "data" / name)
     (project / "data" / "communes.yaml").symlink_to(registry)
     monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
@@ -381,7 +448,10 @@ def test_a_kommune_without_an_outline_in_the_boundary_data_is_named_with_its_lin
     monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
     with pytest.raises(RegistryError) as caught:
         load_inputs(project)
-    (problem,) = caught.value.diagnostics
+    problems = caught.value.diagnostics
+    # the census table names Krefeld's Gemeinde too: it is no longer in the boundary data
+    assert {d.file for d in problems} == {"data/communes.yaml", "data/zensus2022-einwohner.csv"}
+    (problem,) = [d for d in problems if d.file == "data/communes.yaml"]
     lines = (ROOT / "data" / "communes.yaml").read_text(encoding="utf-8").splitlines()
     entry = lines.index('  - slug: "krefeld"')
     line = next(i for i, text in enumerate(lines[entry:], entry + 1) if text.strip().startswith("ags:"))

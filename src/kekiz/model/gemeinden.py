@@ -1,6 +1,9 @@
-"""All 396 Gemeinden of Nordrhein-Westfalen and whether they appear in the registry:
-themselves, through their Kreis, both, or neither — strictly as registry and boundary data
-show it (nothing about what a Kreis's programme covered).
+"""All 396 Gemeinden of Nordrhein-Westfalen and whether they took part: themselves, through
+their Kreis, both, or neither (`Coverage`), and, for a town of a participating Kreis, what the
+sources say that the Kreis's participation meant for it (`Participation`): named partner of the
+Kreis's joint application, a partner that joined later, served by the Kreis as Jugendamt, covered
+by a statement about all towns of the Kreis, or nothing known. Strictly as the registry records
+it (`joint_application`, `all_towns` of the Kreis) — nothing is inferred.
 
 Pure functions of the model and the boundary data; `kekiz.site.pages.gemeinden` renders them.
 """
@@ -13,7 +16,7 @@ from enum import Enum
 
 from kekiz.model import nrw
 from kekiz.model.geo import GeoArea, GeoData
-from kekiz.model.registry import Commune, CommuneType, Registry, sort_key
+from kekiz.model.registry import Commune, CommuneType, LaterPartner, Registry, sort_key
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -40,6 +43,50 @@ _COVERAGE_LABELS = {
     Coverage.BOTH: "selbst und Kreis teilgenommen",
     Coverage.NONE: "weder selbst noch Kreis",
 }
+
+
+class Participation(str, Enum):
+    """What the sources say about one Gemeinde, in the order the checks run: a Kommune of its own
+    first, then what its Kreis's registry entry says about it, then the Kreis alone. The value is
+    the CSS modifier (`kekiz-teilnahme--partner`) and stable."""
+
+    SELF = "selbst"                 # a Kommune of the registry (its Kreis did not take part)
+    BOTH = "beide"                  # a Kommune of the registry, and its Kreis took part too
+    PARTNER = "partner"             # named partner of the Kreis's joint application
+    LATER_PARTNER = "spaeter"       # joined the Kreis's joint application later (a source says)
+    YOUTH_OFFICE = "jugendamt"      # the Kreis took part as its Jugendamt (a source names it)
+    ALL_TOWNS = "alle"              # a source speaks of all towns of the Kreis, naming none
+    KREIS_ONLY = "kreis"            # the Kreis took part; the sources do not say what that meant here
+    NONE = "keine"                  # neither the town nor its Kreis
+
+    @property
+    def label(self) -> str:
+        """Short German label, as the A–Z page lists it."""
+        return _PARTICIPATION_LABELS[self]
+
+    @property
+    def took_part(self) -> bool:
+        """True where a source says the town took part (itself or through its Kreis): „Ja“."""
+        return self in _TOOK_PART
+
+    @property
+    def through_kreis(self) -> bool:
+        """The kinds that exist only because the Kreis took part."""
+        return self not in (Participation.SELF, Participation.BOTH, Participation.NONE)
+
+
+_PARTICIPATION_LABELS = {
+    Participation.SELF: "selbst dabei",
+    Participation.BOTH: "selbst dabei, der Kreis auch",
+    Participation.PARTNER: "als Partner des Kreises dabei",
+    Participation.LATER_PARTNER: "später als Partner des Kreises hinzugekommen",
+    Participation.YOUTH_OFFICE: "über das Jugendamt des Kreises dabei",
+    Participation.ALL_TOWNS: "der Kreis dabei, laut Quelle mit allen Kommunen",
+    Participation.KREIS_ONLY: "nur der Kreis dabei, für die Stadt unbekannt",
+    Participation.NONE: "nicht dabei",
+}
+_TOOK_PART = frozenset({Participation.SELF, Participation.BOTH, Participation.PARTNER,
+                        Participation.LATER_PARTNER, Participation.YOUTH_OFFICE})
 
 # Kreis names that are not "Kreis X" or "…kreis" need their own article and case.
 _CASES = {
@@ -117,10 +164,34 @@ class Gemeinde:
         return Coverage.NONE
 
     @property
+    def participation(self) -> Participation:
+        """What the sources say about this town (see `Participation`); registry names are VG250 names."""
+        if self.commune:
+            return Participation.BOTH if self.kreis_commune else Participation.SELF
+        kreis = self.kreis_commune
+        if kreis is None:
+            return Participation.NONE
+        joint = kreis.joint_application
+        if joint and self.name in joint.partners:
+            return Participation.PARTNER
+        if joint and self.later_partner is not None:
+            return Participation.LATER_PARTNER
+        if joint and self.name in joint.youth_office_for:
+            return Participation.YOUTH_OFFICE
+        if kreis.all_towns is not None:
+            return Participation.ALL_TOWNS
+        return Participation.KREIS_ONLY
+
+    @property
+    def later_partner(self) -> LaterPartner | None:
+        """Its entry under the Kreis's joint_application.later_partners, if it has one."""
+        joint = self.kreis_commune.joint_application if self.kreis_commune else None
+        return next((p for p in joint.later_partners if p.name == self.name), None) if joint else None
+
+    @property
     def named_partner(self) -> bool:
         """Named as a partner in its Kreis's joint application (registry: joint_application.partners)."""
-        joint = self.kreis_commune.joint_application if self.kreis_commune else None
-        return bool(joint) and self.name in joint.partners
+        return self.participation is Participation.PARTNER
 
     @property
     def target(self) -> str:
@@ -142,8 +213,16 @@ class Gemeinden:
             letters.setdefault(sort_key(g.name)[0].upper(), []).append(g)
         return [(letter, tuple(members)) for letter, members in letters.items()]
 
-    def count(self, coverage: Coverage) -> int:
+    def count(self, coverage: Coverage | Participation) -> int:
+        if isinstance(coverage, Participation):
+            return sum(1 for g in self.all if g.participation is coverage)
         return sum(1 for g in self.all if g.coverage is coverage)
+
+    def of_kreis(self, commune: Commune) -> tuple[Gemeinde, ...]:
+        """All Gemeinden of a registry Kreis, alphabetically; () for a city."""
+        if commune.type is not CommuneType.KREIS:
+            return ()
+        return tuple(g for g in self.all if g.kreis.ags == commune.ags)
 
     def get(self, ags: str) -> Gemeinde | None:
         return next((g for g in self.all if g.ags == ags), None)

@@ -178,11 +178,33 @@ class Note:
 
 
 @dataclass(frozen=True)
+class LaterPartner:
+    """A town that joined a Kreis's joint application later (Werne, in the Kreis Unna)."""
+
+    name: str                    # as in the boundary data (VG250), e.g. "Werne"
+    joined: PartialDate | None   # when, as precise as the source; None: the sources do not say
+
+
+@dataclass(frozen=True)
 class JointApplication:
-    """An entry that applied together with other Kommunen (Kreis Unna with five towns in 2012)."""
+    """An entry that applied together with other Kommunen (Kreis Unna with five towns in 2012).
+
+    For a Kreis, every town name is one of its Gemeinden as the boundary data (VG250) spells it:
+    the validation checks that, so `kekiz.model.gemeinden` can match them."""
 
     text: str                   # what the sources say, in one or two sentences
     partners: tuple[str, ...]   # the Kommunen named as partners; empty when the source names none
+    sources: tuple[Source, ...]
+    later_partners: tuple[LaterPartner, ...] = ()  # towns that joined later, as a source says
+    youth_office_for: tuple[str, ...] = ()         # towns for which the Kreis took part as their Jugendamt
+
+
+@dataclass(frozen=True)
+class AllTowns:
+    """What a source says about all Städte und Gemeinden of a Kreis together, naming none of them
+    ("im Verbund mit den kreisangehörigen Kommunen", Kreis Coesfeld)."""
+
+    text: str
     sources: tuple[Source, ...]
 
 
@@ -199,6 +221,7 @@ class Commune:
     former_slugs: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
     joint_application: JointApplication | None = None
+    all_towns: AllTowns | None = None   # a Kreis only: what a source says about all its towns
     line: int = field(default=0, compare=False)  # where the entry starts in the registry file
 
     @property

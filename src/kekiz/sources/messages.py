@@ -424,6 +424,40 @@ def text_in_quotation_marks(quote: bool) -> _Message:
             "oder form: quote, wenn die Quelle wörtlich zitiert")
 
 
+# -- registry: the towns of a Kreis (joint_application lists, all_towns; registry.py) -------------
+_TOWN_LIST_WORDS = {"partners": "partners (Partner der Bewerbung)",
+                    "later_partners": "later_partners (später hinzugekommen)",
+                    "youth_office_for": "youth_office_for (Jugendamt für)"}
+
+
+def town_not_in_kreis(name: str, in_kreis: str, guess: str | None, elsewhere: list[str | None]) -> _Message:
+    """`in_kreis`: "im Kreis Unna"; `guess`: the closest Gemeinde name of that Kreis; `elsewhere`:
+    where a Gemeinde of that name lies instead ("im Kreis Warendorf"; None: it is a kreisfreie Stadt)."""
+    in_kreise = [e for e in elsewhere if e]
+    where = (f" (eine Gemeinde dieses Namens liegt {' und '.join(in_kreise)})" if in_kreise else
+             " (so heißt eine kreisfreie Stadt)" if elsewhere else "")
+    fix = "den Namen so schreiben, wie die Gebietsdaten ihn führen (data/nrw-geo.json)"
+    return (f"„{name}“ ist keine Stadt oder Gemeinde {in_kreis}{where}",
+            f"{did_you_mean(guess)} {fix[:1].upper()}{fix[1:]}" if guess else
+            f"{fix}, oder ihn aus der Liste löschen, wenn die Stadt nicht im Kreis liegt")
+
+
+def town_in_two_lists(name: str, first: str) -> _Message:
+    return (f"„{name}“ steht schon unter {_TOWN_LIST_WORDS.get(first, first)}",
+            "eine Stadt steht nur in einer der Listen partners, later_partners und youth_office_for: "
+            "sie aus dieser Liste löschen")
+
+
+def town_list_not_a_kreis(key: str) -> _Message:
+    return (f"die Liste {_TOWN_LIST_WORDS.get(key, key)} gibt es nur bei einem Kreis",
+            "die Liste löschen oder den Typ (type) berichtigen")
+
+
+def all_towns_not_a_kreis(type_label: str) -> _Message:
+    return (f"all_towns (alle Städte und Gemeinden) gibt es nur bei einem Kreis, dieser Eintrag ist eine {type_label}",
+            "all_towns löschen oder den Typ (type) berichtigen")
+
+
 # -- boundary data: data/nrw-geo.json (geodata.py; registry.py reads its areas) --------------------
 _GEODATA_FIX = "die Datei mit `make geodata` neu erzeugen (siehe data/README.md)"
 

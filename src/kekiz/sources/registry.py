@@ -9,6 +9,7 @@ quotation marks around texts and colliding former slugs. Then it builds the mode
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from functools import lru_cache
@@ -17,8 +18,9 @@ from typing import Any
 
 from kekiz.model import nrw
 from kekiz.model.german import Case, kreis_phrase, place_phrase
-from kekiz.model.registry import (Cohort, CohortInfo, Commune, CommuneType, JointApplication, Milestone, Note,
-                                   NoteKind, PartialDate, Programme, Registry, Source, Statement, StatementForm)
+from kekiz.model.registry import (AllTowns, Cohort, CohortInfo, Commune, CommuneType, JointApplication, LaterPartner,
+                                   Milestone, Note, NoteKind, PartialDate, Programme, Registry, Source, Statement,
+                                   StatementForm)
 from kekiz.sources import messages
 from kekiz.sources.contract import MAX_MESSAGES, Contract, subject_of
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
@@ -107,6 +109,9 @@ class _Areas:
         geo = json.loads((data_dir / GEODATA).read_text(encoding="utf-8"))
         self.kreise = {k["ags"]: k["name"] for k in geo["kreise"]}
         self.gemeinden = {g["ags"]: g["name"] for g in geo["gemeinden"]}
+        self.towns_of: dict[str, dict[str, str]] = {}   # Kreis AGS -> {Gemeinde name: AGS}
+        for ags, name in self.gemeinden.items():
+            self.towns_of.setdefault(ags[:5], {})[name] = ags
         special = json.loads((data_dir / SPECIAL_CASES).read_text(encoding="utf-8"))
         # Cities filed under a Kreis that keep the status of a kreisfreie Stadt (Aachen).
         self.kreisfrei_in_kreis = {e["ags"]: e for e in special["kreisfreie_staedte_in_kreisen"]}
@@ -160,6 +165,7 @@ class _Rules:
             else:
                 ags_seen[ags] = slug
             self.ags(path, CommuneType(entry["type"]), ags)
+            self.towns(path, entry)
             ids: dict[str, int] = {}
             for i, statement in enumerate(entry["statements"]):
                 sid = statement["id"]
@@ -206,6 +212,54 @@ class _Rules:
 
     def quotes(self, path: Path_, statement: dict) -> None:
         _quote_marks(path, statement, self.error)
+
+    # the lists of a Kreis's towns: each name one of its Gemeinden (VG250 spelling), each town in one list
+    _TOWN_LISTS = (("partners", None), ("later_partners", "name"), ("youth_office_for", None))
+
+    def towns(self, path: Path_, entry: dict) -> None:
+        """Town names under joint_application (a Kreis) and all_towns (only a Kreis has one)."""
+        is_kreis = entry["type"] == CommuneType.KREIS.value
+        if "all_towns" in entry and not is_kreis:
+            self.error(path + ("all_towns",), messages.all_towns_not_a_kreis(CommuneType(entry["type"]).label))
+        joint = entry.get("joint_application")
+        if joint is None:
+            return
+        if not is_kreis:
+            for key, _ in self._TOWN_LISTS[1:]:
+                if joint.get(key):
+                    self.error(path + ("joint_application", key), messages.town_list_not_a_kreis(key))
+            return
+        kreis_ags = entry["ags"]
+        own = self.areas.towns_of.get(kreis_ags)
+        if own is None:  # no such Kreis: reported at the AGS
+            return
+        kreis_name = nrw.KREISE.get(kreis_ags, (self.areas.kreise.get(kreis_ags, kreis_ags), False))[0]
+        in_kreis = kreis_phrase(kreis_name, Case.LOCATIVE)
+        listed: dict[str, str] = {}
+        for key, field in self._TOWN_LISTS:
+            for i, item in enumerate(joint.get(key, ())):
+                where = path + ("joint_application", key, i) + ((field,) if field else ())
+                name = (item[field] if field else item).strip()
+                if name not in own:
+                    elsewhere = sorted(nrw.KREISE.get(a[:5], (self.areas.kreise.get(a[:5], a[:5]), False))
+                                       for a, n in self.areas.gemeinden.items() if n == name)
+                    self.error(where, messages.town_not_in_kreis(
+                        name, in_kreis, _closest(name, own),
+                        [None if kreisfrei else kreis_phrase(k, Case.LOCATIVE) for k, kreisfrei in elsewhere]))
+                elif name in listed and listed[name] != key:
+                    self.error(where, messages.town_in_two_lists(name, listed[name]))
+                else:
+                    listed.setdefault(name, key)
+
+
+def _closest(name: str, names) -> str | None:
+    """The Gemeinde an editor probably meant: "Fröndenberg" -> "Fröndenberg/Ruhr", "Lünnen" -> "Lünen"."""
+    folded = {n.casefold(): n for n in names}
+    starts = sorted(n for f, n in folded.items() if f.startswith(name.casefold()) or name.casefold().startswith(f))
+    if starts and name.strip():
+        return starts[0]
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
 
 
 def _programme_rules(doc: Document, contract: Contract) -> list[Diagnostic]:
@@ -263,7 +317,14 @@ def _joint_application(raw: dict | None) -> JointApplication | None:
     if raw is None:
         return None
     return JointApplication(text=raw["text"].strip(), partners=tuple(p.strip() for p in raw["partners"]),
-                            sources=_sources(raw["sources"]))
+                            sources=_sources(raw["sources"]),
+                            later_partners=tuple(LaterPartner(p["name"].strip(), _date(p["joined"]))
+                                                 for p in raw.get("later_partners", ())),
+                            youth_office_for=tuple(t.strip() for t in raw.get("youth_office_for", ())))
+
+
+def _all_towns(raw: dict | None) -> AllTowns | None:
+    return None if raw is None else AllTowns(text=raw["text"].strip(), sources=_sources(raw["sources"]))
 
 
 def _commune(doc: Document, index: int, raw: dict) -> Commune:
@@ -275,6 +336,7 @@ def _commune(doc: Document, index: int, raw: dict) -> Commune:
         notes=tuple(Note(kind=NoteKind(n["kind"]), text=n["text"].strip(), sources=_sources(n["sources"]))
                     for n in raw.get("notes", ())),
         joint_application=_joint_application(raw.get("joint_application")),
+        all_towns=_all_towns(raw.get("all_towns")),
         line=doc.where(("communes", index))[0],
     )
 

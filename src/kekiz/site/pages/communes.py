@@ -12,13 +12,16 @@ from functools import cached_property
 
 from markupsafe import Markup, escape
 
+from kekiz.model.gemeinden import Gemeinde
 from kekiz.model.german import capfirst
-from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, Statement
+from kekiz.model.population import PopulationTable
+from kekiz.model.registry import (Cohort, CohortInfo, Commune, CommuneType, Milestone, PartialDate, Programme, Registry,
+                                   Source, Statement)
 from kekiz.site.citations import commune_facts, statement_citation
 from kekiz.site.context import RenderedPage, SiteContext, SiteParts
 from kekiz.site.glossary import link_first_uses
 from kekiz.site.graphics.mapparts import locator_fragment
-from kekiz.site.paths import EXPLAINER_PATH, MAP_PATH, OVERVIEW_PATH, TIMELINE_PATH, commune_feed_file, \
+from kekiz.site.paths import EXPLAINER_PATH, GEMEINDEN_PATH, MAP_PATH, OVERVIEW_PATH, TIMELINE_PATH, commune_feed_file, \
     former_commune_path, press_commune_path, redirect_file
 from kekiz.site.templating import render, source_label, sources_line
 from kekiz.site.urls import absolute, relative
@@ -26,12 +29,16 @@ from kekiz.site.urls import absolute, relative
 
 def pages(site: SiteParts) -> Iterator[RenderedPage]:
     """A page per Kommune, with its locator map; Glossar terms linked at their first use, as
-    the explainers do. A Kommune with statements has its own press page and feed."""
+    the explainers do. A Kommune with statements has its own press page and feed; a Kreis lists
+    all its Gemeinden with what the sources say about each."""
     registry = site.registry
+    population = getattr(site, "population", None)
     for commune in registry.communes:
+        towns = site.towns.of_kreis(commune)
         page = commune_page(registry, commune, site.context, locator_svg=locator_fragment(registry, site.geo, commune),
                             press_page=press_commune_path(commune) if commune.statements else None,
-                            feed=commune_feed_file(commune) if commune.statements else None)
+                            feed=commune_feed_file(commune) if commune.statements else None,
+                            gemeinden=towns, population=population_fact(population, commune.ags, len(towns)))
         yield replace(page, html=link_first_uses(page.html, site.glossary, page.path, site.place_names))
 
 
@@ -46,7 +53,8 @@ def redirects(site: SiteParts) -> dict[str, str]:
 
 
 def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, locator_svg: str | None = None,
-                 press_page: str | None = None, feed: str | None = None) -> RenderedPage:
+                 press_page: str | None = None, feed: str | None = None, gemeinden: tuple[Gemeinde, ...] = (),
+                 population: PopulationFact | None = None) -> RenderedPage:
     cohort_info = registry.programme.cohorts[commune.cohort]
     edit_url = view_url = None
     if site.repo_url:
@@ -58,6 +66,9 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
     html = render(
         "commune.html.j2", commune.path,
         c=commune,
+        answer=answer(commune, registry.count(cohort=commune.cohort)),
+        gemeinden=gemeinden,
+        population=population,
         stand=registry.stand,
         cohort=cohort_info,
         cohort_count=registry.count(cohort=commune.cohort),
@@ -87,6 +98,43 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         feed=feed,
     )
     return RenderedPage(commune.path, commune.name, describe(commune), html)
+
+
+def answer(commune: Commune, cohort_count: int) -> str:
+    """The plain answer that opens a Kommune page: „Ja. Krefeld nahm ab 2017 … teil, als eine der 22 …“."""
+    if commune.cohort is Cohort.MODELLPHASE:
+        how = f"als eine der {cohort_count} Modellkommunen"
+    else:
+        how = f"als eine der {cohort_count} Kommunen, die 2017 hinzukamen"
+    return f"Ja. {capfirst(commune.called())} nahm ab {commune.cohort.value} an „Kein Kind zurücklassen!“ teil, {how}."
+
+
+@dataclass(frozen=True)
+class PopulationFact:
+    """One Kommune's or Gemeinde's population with what a page must say about it (hashable: the
+    Gemeinde pages are cached by their values)."""
+
+    persons: int
+    day: PartialDate
+    source_title: str
+    source_url: str
+    attribution: str
+    licence_url: str
+    towns: int = 0   # for a Kreis: how many Gemeinden the sum covers
+
+    @property
+    def figure(self) -> str:
+        """German thousands separator: „230.666“."""
+        return f"{self.persons:,}".replace(",", ".")
+
+
+def population_fact(table: PopulationTable | None, ags: str, towns: int = 0) -> PopulationFact | None:
+    """The census figure for an AGS (8 digits: a Gemeinde; 5: the sum of a Kreis's Gemeinden), or None."""
+    persons = table.of_commune(ags) if table is not None else None
+    if persons is None:
+        return None
+    return PopulationFact(persons, table.census_day, table.source_title, table.source_url, table.attribution,
+                          table.licence_url, towns if len(ags) == 5 else 0)
 
 
 def describe(commune: Commune) -> str:
@@ -122,7 +170,7 @@ def overview_page(registry: Registry, site: SiteContext) -> RenderedPage:
     groups = _groups(registry)
     html = render("overview.html.j2", OVERVIEW_PATH, groups=groups, total=len(registry.communes),
                    later=_later_milestones(registry.programme), timeline=TIMELINE_PATH,
-                   explainer=EXPLAINER_PATH, map_path=MAP_PATH)
+                   explainer=EXPLAINER_PATH, map_path=MAP_PATH, gemeinden_path=GEMEINDEN_PATH)
     description = (f"Alle {len(registry.communes)} Kommunen von „Kein Kind zurücklassen!“ in Nordrhein-Westfalen, "
                    "nach Jahrgang, mit Art und Regierungsbezirk.")
     return RenderedPage(OVERVIEW_PATH, "Kommunen", description, html)
@@ -174,6 +222,8 @@ class _SourceList:
         cited = list(commune.sources)
         if commune.joint_application:
             cited += commune.joint_application.sources
+        if commune.all_towns:
+            cited += commune.all_towns.sources
         cited += cohort.sources
         cited += [s for m in sequel for s in m.sources]
         cited += [s for n in commune.notes for s in n.sources]
