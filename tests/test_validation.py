@@ -364,7 +364,7 @@ def test_every_real_kreis_and_gemeinde_passes_check_and_build_alike(tmp_path, mo
     assert len(loaded.communes) == 396 + 53 - 22
     project = tmp_path / "project"
     (project / "data").mkdir(parents=True)
-    for name in ("programme.yaml", "glossary.yaml", "barrierefreiheit.yaml", "nrw-geo.json", "special-cases.json",
+    for name in ("programme.yaml", "glossary.yaml", "barrierefreiheit.yaml", "nrw-geo.json", "special-cases.json", "special-cases.schema.json",
                  "communes.schema.json", "programme.schema.json", "glossary.schema.json", "barrierefreiheit.schema.json",
                  "sources-allowlist.txt", "zensus2022-einwohner.csv", "zensus2022-einwohner.yaml",
                  "zensus2022-einwohner.schema.json"):
@@ -425,6 +425,63 @@ def test_named_exceptions_are_sourced_and_name_real_areas():
     assert aachen["kreis_ags"] == aachen["ags"][:5] and nrw.KREISE[aachen["kreis_ags"]] == ("StädteRegion Aachen", False)
     assert all(s["url"].startswith(("http://", "https://")) and s["publisher"] and s["says"] for s in aachen["sources"])
     assert "Allgemeinwissen" in aachen["caveat"] and "C3" in aachen["caveat"]
+
+
+def _project_with_special_cases(tmp_path: Path, text: str) -> Path:
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for path in (ROOT / "data").iterdir():
+        if path.name != "special-cases.json":
+            (project / "data" / path.name).symlink_to(path)
+    (project / "data" / "special-cases.json").write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(("change", "line", "expected"), [
+    (('"ags": "05334002"', '"ags": "5334002"'), 5, "kein Gemeindeschlüssel in NRW"),
+    (('"says": "zählt Aachen zu den kreisfreien Städten"', '"says": "x\\u202ey"'), 14, "U+202E"),
+    (('"publisher": "MAGS NRW",', '"publisher": "MAGS NRW", "farbe": 1,'), 18, "farbe"),
+    (('"url": "https://www.mags.nrw/', '"url": "https://www mags.nrw/'), 17, "keine Web-Adresse"),
+])
+def test_the_named_exceptions_are_checked_against_their_schema(tmp_path, monkeypatch, change, line, expected):
+    """issue 19: data/special-cases.json goes through the same door as every data file."""
+    from kekiz.sources import load_inputs
+
+    text = (ROOT / "data" / "special-cases.json").read_text(encoding="utf-8")
+    assert change[0] in text
+    project = _project_with_special_cases(tmp_path, text.replace(change[0], change[1], 1))
+    monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
+    with pytest.raises(RegistryError) as caught:
+        load_inputs(project)
+    (problem,) = caught.value.diagnostics
+    assert (problem.file, problem.line) == ("data/special-cases.json", line), problem.format()
+    assert expected in problem.format()
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"kreisfreie_staedte_in_kreisen": [', "\x00", ""])
+def test_hostile_named_exceptions_get_german_messages(tmp_path, monkeypatch, text):
+    from kekiz.sources import load_inputs
+
+    project = _project_with_special_cases(tmp_path, text)
+    monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
+    with pytest.raises(RegistryError) as caught:
+        load_inputs(project)
+    assert {d.file for d in caught.value.diagnostics} == {"data/special-cases.json"}
+
+
+def test_the_boundary_data_are_read_once_per_check(tmp_path, monkeypatch):
+    """load_inputs hands the registry rules the boundary data it read (no second read, no stale cache)."""
+    import kekiz.sources.geodata as geodata
+    from kekiz.sources import load_inputs
+
+    calls = []
+    real = geodata.load_geodata
+    monkeypatch.setattr(geodata, "load_geodata", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr("kekiz.sources.load_geodata", geodata.load_geodata)
+    monkeypatch.setattr("kekiz.sources.registry.load_geodata", geodata.load_geodata)
+    monkeypatch.delenv("KEKIZ_REGISTRY", raising=False)
+    load_inputs(ROOT)
+    assert len(calls) == 1
 
 
 def test_a_kommune_without_an_outline_in_the_boundary_data_is_named_with_its_line(tmp_path, monkeypatch):

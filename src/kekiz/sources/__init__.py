@@ -51,8 +51,8 @@ def load_inputs(root: Path) -> Inputs:
             problems.append(Diagnostic(GEODATA_FILE.as_posix(), 1, 1, "", "", *messages.geodata_unusable(problem)))
         return None
 
-    registry = attempt(lambda: load_project(root))
     geo = attempt(lambda: load_geodata(root / GEODATA_FILE))
+    registry = attempt(lambda: load_project(root, geo))  # its AGS rules read the same boundary data
     population = attempt(lambda: load_population(root, {g.ags for g in geo.gemeinden} if geo else None))
     glossary = attempt(lambda: load_glossary(root))
     accessibility = attempt(lambda: load_accessibility_statement(root / ACCESSIBILITY_FILE,

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kekiz.model import nrw
+from kekiz.model.geo import GeoData, GeoDataError
 from kekiz.model.german import Case, kreis_phrase, place_phrase
 from kekiz.model.registry import (AllTowns, Cohort, CohortInfo, Commune, CommuneType, JointApplication, LaterPartner,
                                    Milestone, Note, NoteKind, PartialDate, Programme, Registry, Source, Statement,
@@ -24,6 +25,7 @@ from kekiz.model.registry import (AllTowns, Cohort, CohortInfo, Commune, Commune
 from kekiz.sources import messages
 from kekiz.sources.contract import MAX_MESSAGES, Contract, subject_of
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
+from kekiz.sources.geodata import load_geodata
 from kekiz.sources.yamlsource import Document, Path_, read_yaml
 
 REGISTRY_ENV = "KEKIZ_REGISTRY"
@@ -34,6 +36,7 @@ REGISTRY_SCHEMA = "communes.schema.json"
 PROGRAMME_SCHEMA = "programme.schema.json"
 GEODATA = "nrw-geo.json"
 SPECIAL_CASES = "special-cases.json"
+SPECIAL_CASES_SCHEMA = "special-cases.schema.json"
 
 _OPENING_QUOTES = "„“\"«»‚‘'"
 _CLOSING_QUOTES = "“”\"»«‘’'"
@@ -45,18 +48,20 @@ def project_registry_path(root: Path) -> Path:
     return Path(override) if override else root / REGISTRY_FILE
 
 
-def load_project(root: Path) -> Registry:
-    """Load the registry and programme facts of the project at `root`."""
-    return load(project_registry_path(root), root / PROGRAMME_FILE, display_root=root, data_dir=root / "data")
+def load_project(root: Path, geo: GeoData | None = None) -> Registry:
+    """Load the registry and programme facts of the project at `root`; `geo`: its boundary data,
+    if the caller has read them already (kekiz.sources.load_inputs), so they are read once."""
+    return load(project_registry_path(root), root / PROGRAMME_FILE, display_root=root, data_dir=root / "data",
+                geo=geo)
 
 
 def load(registry_file: Path, programme_file: Path, *, display_root: Path | None = None,
-         data_dir: Path = DATA_DIR) -> Registry:
+         data_dir: Path = DATA_DIR, geo: GeoData | None = None) -> Registry:
     """Read, validate and build the model; raise RegistryError listing every problem."""
     reg_doc = read_yaml(registry_file, display_path(registry_file, display_root))
     prog_doc = read_yaml(programme_file, display_path(programme_file, display_root))
     problems: list[Diagnostic] = reg_doc.problems + prog_doc.problems
-    registry_ok = _check(reg_doc, data_dir / REGISTRY_SCHEMA, problems, _registry_rules(data_dir))
+    registry_ok = _check(reg_doc, data_dir / REGISTRY_SCHEMA, problems, _registry_rules(data_dir, geo, display_root))
     programme_ok = _check(prog_doc, data_dir / PROGRAMME_SCHEMA, problems, _programme_rules)
     if problems or not registry_ok or not programme_ok:
         raise RegistryError(problems or [Diagnostic(reg_doc.file, 1, 1, "", "", *messages.REGISTRY_EMPTY)])
@@ -103,34 +108,45 @@ def display_path(path: Path, root: Path | None) -> str:
 
 # -- rules a schema cannot state ------------------------------------------------------------
 class _Areas:
-    """The Kreise and Gemeinden of NRW (data/nrw-geo.json) and the named exceptions."""
+    """The Kreise and Gemeinden of NRW (the boundary data) and the named exceptions."""
 
-    def __init__(self, data_dir: Path):
-        geo = json.loads((data_dir / GEODATA).read_text(encoding="utf-8"))
-        self.kreise = {k["ags"]: k["name"] for k in geo["kreise"]}
-        self.gemeinden = {g["ags"]: g["name"] for g in geo["gemeinden"]}
+    def __init__(self, geo: GeoData, special: dict):
+        self.kreise = {k.ags: k.name for k in geo.kreise}
+        self.gemeinden = {g.ags: g.name for g in geo.gemeinden}
         self.towns_of: dict[str, dict[str, str]] = {}   # Kreis AGS -> {Gemeinde name: AGS}
         for ags, name in self.gemeinden.items():
             self.towns_of.setdefault(ags[:5], {})[name] = ags
-        special = json.loads((data_dir / SPECIAL_CASES).read_text(encoding="utf-8"))
         # Cities filed under a Kreis that keep the status of a kreisfreie Stadt (Aachen).
         self.kreisfrei_in_kreis = {e["ags"]: e for e in special["kreisfreie_staedte_in_kreisen"]}
 
 
-def _registry_rules(data_dir: Path):
+def _registry_rules(data_dir: Path, geo: GeoData | None, display_root: Path | None):
     def rules(doc: Document, contract: Contract) -> list[Diagnostic]:
-        try:
-            areas = _areas(data_dir)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            return [Diagnostic(f"{data_dir.name}/{GEODATA}", 1, 1, "", "",
-                               *messages.geodata_areas_unreadable(shown(str(exc))))]
-        return _Rules(doc, areas, contract).run()
+        special = read_special_cases(data_dir / SPECIAL_CASES, display_path(data_dir / SPECIAL_CASES, display_root))
+        if isinstance(special, list):
+            return special
+        areas_geo = geo
+        if areas_geo is None:  # called on its own (tests, bench): read the boundary data here
+            try:
+                areas_geo = load_geodata(data_dir / GEODATA)
+            except GeoDataError as error:
+                return [Diagnostic(f"{data_dir.name}/{GEODATA}", 1, 1, "", "",
+                                   *messages.geodata_areas_unreadable(shown(str(error))))]
+        return _Rules(doc, _Areas(areas_geo, special), contract).run()
     return rules
 
 
-@lru_cache(maxsize=4)
-def _areas(data_dir: Path) -> _Areas:
-    return _Areas(data_dir)
+def read_special_cases(path: Path, display_name: str) -> dict | list[Diagnostic]:
+    """data/special-cases.json against its schema: the exceptions, or the problems."""
+    doc = read_yaml(path, display_name)  # JSON is YAML: the same reader, with lines and columns
+    if doc.problems:
+        return doc.problems
+    schema_file = path.with_name(SPECIAL_CASES_SCHEMA)
+    try:
+        contract = _contract(schema_file)
+    except (OSError, ValueError) as exc:  # a project file, not the editors' input
+        return [Diagnostic(schema_file.as_posix(), 1, 1, "", "", *messages.schema_unreadable(shown(str(exc))))]
+    return contract.diagnostics(doc) or doc.data
 
 
 class _Rules:
