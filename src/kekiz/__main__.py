@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
 
     registry_file = _shown(project_registry_path(args.root), args.root)
     checked = (f"{registry_file}, {PROGRAMME_FILE.as_posix()}, data/glossary.yaml, data/barrierefreiheit.yaml, "
-               "data/nrw-geo.json, data/zensus2022-einwohner.csv mit .yaml und die Platzhalter in docs/ geprüft")
+               "data/nrw-geo.json, data/special-cases.json, data/zensus2022-einwohner.csv mit .yaml und die Platzhalter "
+               "in docs/ geprüft")
     try:
         inputs = load_inputs(args.root)
         # The build's own check of the hand-written pages' markers, against the parts it would make.
