@@ -1,8 +1,17 @@
-"""The site search in Chromium: a Kreis is found first under its name, a town under its own."""
+"""The site search in Chromium: a Kreis is found first under its name, a town under its own, also
+typed without umlauts (ae/oe/ue/ss or a/o/u) and with one typo (docs/assets/javascripts/workers/kekiz-search.js)."""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+
 import pytest
+
+from kekiz.model.gemeinden import slugify
+
+from conftest import ROOT
 
 from test_browser import browser, playwright_api, server  # noqa: F401  (fixtures: Chromium, the built site)
 
@@ -54,3 +63,59 @@ def search_page(browser, server):
     yield visit.page
     assert visit.foreign == [] and visit.errors == [], (visit.foreign, visit.errors)
     visit.close()
+
+
+def _results_for(page, query: str) -> list[str]:
+    """Type a query as a person does (the search runs on key presses) and return the result pages in
+    order. A query without results comes first, so no list of an earlier query is read."""
+    box = page.locator("input.md-search__input")
+    box.fill("xq")
+    box.press("z")
+    page.wait_for_function("document.querySelector('.md-search-result__list').children.length === 0")
+    box.fill(query[:-1])
+    box.press(query[-1])
+    page.wait_for_function("document.querySelector('.md-search-result__list').children.length > 0", timeout=5_000)
+    hrefs = page.locator(".md-search-result__list > li > a").evaluate_all(
+        "els => els.map(a => new URL(a.href).pathname.slice(1))")
+    return list(dict.fromkeys(hrefs))
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Guetersloh", "gemeinden/guetersloh/"),        # ue for ü
+    ("Gutersloh", "gemeinden/guetersloh/"),         # u for ü
+    ("Muelheim", "kommunen/muelheim-an-der-ruhr/"),
+    ("Moenchengladbach", "kommunen/moenchengladbach/"),
+    ("Dusseldorf", "kommunen/duesseldorf/"),
+    ("Bilefeld", "kommunen/bielefeld/"),            # one letter missing
+    ("Dormagn", "kommunen/dormagen/"),
+    ("Bielefedl", "kommunen/bielefeld/"),           # one letter wrong
+    ("Gütersloh", "gemeinden/guetersloh/"),         # and as written
+    ("Kreis Minden-Luebbecke", "gemeinden/"),       # a hyphen inside a name: its Kreis section on the A–Z page
+])
+def test_search_forgives_spelling(search_page, query, first):
+    assert _results_for(search_page, query)[0] == first
+
+
+def _ascii_spellings(name: str) -> set[str]:
+    umlauts = name
+    for letter, ascii in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ß", "ss")):
+        umlauts = umlauts.replace(letter, ascii)
+    bare = unicodedata.normalize("NFD", name.replace("ß", "ss")).encode("ascii", "ignore").decode()
+    return {umlauts, bare}
+
+
+def test_every_gemeinde_is_found_by_its_ascii_spellings(search_page, built_site):
+    """All 396 Gemeinden of the boundary data, each typed without umlauts (both ways): its page (or
+    the Kommune page it redirects to) is among the first three results."""
+    geo = json.loads((ROOT / "data" / "nrw-geo.json").read_text(encoding="utf-8"))
+    missed = []
+    for gemeinde in geo["gemeinden"]:
+        slug = slugify(gemeinde["name"])
+        stub = (built_site / "gemeinden" / slug / "index.html").read_text(encoding="utf-8")
+        moved = re.search(r'http-equiv="refresh" content="0; url=\.\./\.\./([^"]+)"', stub)
+        target = moved.group(1) if moved else f"gemeinden/{slug}/"
+        for query in sorted(_ascii_spellings(gemeinde["name"])):
+            found = _results_for(search_page, query)
+            if target not in found[:3]:
+                missed.append((query, target, found[:3]))
+    assert len(geo["gemeinden"]) == 396 and missed == [], missed

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kekiz.site.graphics.mapparts import map_ags
+import pytest
+
+from kekiz.site.graphics.mapparts import SMALL_AREAS_NOTE, lage, map_ags
 from kekiz.model.registry import Cohort, CommuneType
 from kekiz.sources.registry import load_project
 
@@ -67,9 +69,11 @@ def test_map_accessible_names_follow_the_registry(built_site):
 def test_map_page_has_legend_source_note_and_text_alternative(built_site):
     html = read_page(built_site, "karte")
     assert "© GeoBasis-DE / BKG 2016" in html and "GeoNutzV" in html
-    for cohort in Cohort:
-        assert f"{cohort.label} ({REGISTRY.count(cohort=cohort)})" in html
+    for cohort in Cohort:  # the legend speaks of several Kommunen: "Modellkommunen ab 2012 (18)"
+        assert f"{cohort.plural_label} ({REGISTRY.count(cohort=cohort)})" in html
+    assert "Modellkommunen ab 2012 (" in html and "Modellkommune ab 2012 (" not in html
     assert "nicht teilgenommen (25)" in html
+    assert SMALL_AREAS_NOTE in html  # the map says where a phone reaches its small areas
     alternative = html.split('class="kekiz-commune-list"')[1]
     assert len(re.findall(r'<li><a href="\.\./kommunen/[a-z0-9-]+/">', alternative)) == 40
 
@@ -79,7 +83,7 @@ def test_every_commune_page_has_a_named_locator_map(built_site):
         html = read_page(built_site, f"kommunen/{c.slug}")
         locator = re.search(r'<svg[^>]*class="kekiz-locator".*?</svg>', html, re.S)
         assert locator, c.slug
-        assert 'role="img"' in locator.group(0) and f"Lage von {c.name}" in locator.group(0)
+        assert 'role="img"' in locator.group(0) and f"{lage(c.name)} " in locator.group(0)
         # the base map is one shared file; the page carries only the highlight, in the cohort's colour
         assert len(locator.group(0).encode()) <= 6_000, (c.slug, len(locator.group(0).encode()))
         assert f'kekiz-locator__focus kekiz-fill--{c.cohort.value}' in locator.group(0)
@@ -88,6 +92,36 @@ def test_every_commune_page_has_a_named_locator_map(built_site):
         assert f'url("../karte/nrw-{scheme}.svg")' in css
         base = (built_site / "assets" / "karte" / f"nrw-{scheme}.svg").read_text(encoding="utf-8")
         assert base.startswith("<svg") and "<script" not in base and len(base.encode()) <= 80_000
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Kreis Unna", "Lage des Kreises Unna"),
+    ("Rheinisch-Bergischer Kreis", "Lage des Rheinisch-Bergischen Kreises"),
+    ("Hochsauerlandkreis", "Lage des Hochsauerlandkreises"),
+    ("StädteRegion Aachen", "Lage der StädteRegion Aachen"),
+    ("Krefeld", "Lage von Krefeld"),
+])
+def test_locator_names_take_article_and_case(name, label):
+    assert lage(name) == label
+
+
+def test_home_map_shows_its_colours_without_a_disclosure(built_site):
+    html = read_page(built_site, "")
+    figure = html.split('kekiz-map-figure--small')[1].split("</figure>")[0]
+    legend, _, rest = figure.partition("<details")
+    for cohort in Cohort:
+        assert f"{cohort.plural_label} ({REGISTRY.count(cohort=cohort)})" in legend
+    assert "kekiz-map--swatch" in legend and SMALL_AREAS_NOTE in legend
+    assert 'class="kekiz-map-key__areas"' in rest  # the list of every area, one tap away
+
+
+def test_map_keys_stay_out_of_the_search_index(built_site):
+    import json
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        if doc["location"] in ("", "karte/"):
+            assert "Kreis Olpe" not in doc["text"], doc["location"]  # a grey area: only in the key
+            assert len(doc["text"]) < 4_000, doc["location"]
 
 
 def test_registry_ags_all_have_shapes():

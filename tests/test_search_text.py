@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from kekiz.adapter.search import PLACEHOLDER, fill, hold_back
+from kekiz.adapter.search import PLACEHOLDER, SITE_WORKER, fill, hold_back, search_worker
 from kekiz.site import build_site
 from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, SiteContext
 from kekiz.sources import load_inputs
@@ -124,3 +124,19 @@ def test_text_every_kommune_page_repeats_is_found_on_the_programme_pages_only(bu
     assert any("Vertiefungskommunen" in d["text"] for d in index["docs"] if d["location"].startswith("programm/"))
     krefeld = read_page(built_site, "kommunen/krefeld")
     assert "Vertiefungskommunen" in krefeld and "Wie es mit dem Programm weiterging" in krefeld  # still on the page
+
+
+def test_search_worker_setting_names_the_site_worker_and_materials():
+    block = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>'
+    assert search_worker(block) == block.replace(
+        "workers/search.a7633da7.min.js", f"workers/{SITE_WORKER}?material=search.a7633da7.min.js")
+    assert search_worker("<p>no setting</p>") == "<p>no setting</p>"
+
+
+def test_every_page_uses_the_forgiving_search_worker(built_site):
+    workers = built_site / "assets" / "javascripts" / "workers"
+    assert (workers / SITE_WORKER).is_file()
+    for page in ("", "kommunen/krefeld", "gemeinden/herten", "presse/kommunen/krefeld"):
+        setting = re.search(r'"search": "([^"]+)"', read_page(built_site, page)).group(1)
+        name, _, material = setting.rpartition("/")[2].partition("?material=")
+        assert name == SITE_WORKER and (workers / material).is_file(), setting

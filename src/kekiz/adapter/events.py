@@ -23,7 +23,7 @@ from kekiz.adapter.compact import compact_html
 from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
 from kekiz.adapter.errorpage import error_page
 from kekiz.adapter.page import GeneratedPage, page_meta, toc_of
-from kekiz.adapter.search import fill, hold_back
+from kekiz.adapter.search import fill, hold_back, search_worker
 from kekiz.adapter.theme import REPLAY_TEMPLATE, CompiledTemplateCache, MemoryBytecodeCache, PageReplay, SharedParts, \
     files_fingerprint
 from kekiz.site import MARKER_RE, SiteBuild, UnknownMarker, build_site
@@ -136,6 +136,7 @@ class KekizSite:
     def on_env(self, env, config, files):
         env.globals["kekiz_parts"] = SharedParts(self.nav_urls)  # a new, empty one for every build
         env.filters["kekiz_fill"] = fill
+        env.filters["kekiz_search_worker"] = search_worker
         env.bytecode_cache = self.bytecode if self.serving else self._disk_templates(config)
         return env
 

@@ -13,6 +13,8 @@ skipped or not, so what it never sees costs nothing.
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START
@@ -59,3 +61,16 @@ def fill(content: str, parts: list[str]) -> Markup:
     for part, piece in zip(parts, pieces[1:]):
         out += [part, piece]
     return Markup("".join(out))
+
+
+# The theme names its search worker in the page's configuration (base.html, block "config"):
+# "search": "…/assets/javascripts/workers/search.<hash>.min.js". The site's worker
+# (docs/assets/javascripts/workers/kekiz-search.js) wraps it: umlauts and their ASCII spellings
+# find the same words, and one typo is forgiven. It loads Material's worker named in its query.
+_WORKER_RE = re.compile(r'("search":\s*")([^"]*?workers/)(search\.[0-9a-f]+\.min\.js)(")')
+SITE_WORKER = "kekiz-search.js"
+
+
+def search_worker(config_block: str) -> Markup:
+    """The theme's configuration with the site's search worker in place of Material's (a Jinja filter)."""
+    return Markup(_WORKER_RE.sub(lambda m: f"{m[1]}{m[2]}{SITE_WORKER}?material={m[3]}{m[4]}", str(config_block), count=1))

@@ -27,6 +27,8 @@ class SharedParts:
       in the root folder render their own footer: it marks the legal page it links to as current;
     - "config": the theme's settings script, the same for every page at one depth (it names
       only addresses relative to the site's root);
+    - "breadcrumb": the way back from a page outside the navigation, the same for every page of
+      a folder;
     - "search", "palette": the same on every page.
     """
 
@@ -43,6 +45,8 @@ class SharedParts:
                 return None  # marks the page itself as current, or names its neighbours
             hide = (page.meta or {}).get("hide")
             return f"{part}:{folder}:{hide!r}"
+        if part == "breadcrumb":  # the way back: the same for every page of a folder
+            return f"breadcrumb:{page.url.rstrip('/').rpartition('/')[0]}"
         if part == "config":
             return f"config:{page.url.count('/')}"
         return part

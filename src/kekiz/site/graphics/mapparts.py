@@ -6,14 +6,24 @@ from __future__ import annotations
 from html import escape
 
 from kekiz.model.gemeinden import Gemeinde, Gemeinden
+from kekiz.model.german import Case, is_kreis_name, kreis_phrase
 from kekiz.model.geo import GeoData
 from kekiz.model.registry import Cohort, Commune, CommuneType, Registry
-from kekiz.site.context import SiteParts
+from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, SiteParts
 from kekiz.site.graphics import maps
 from kekiz.site.paths import GEMEINDEN_PATH, MAP_PATH, locator_base_file
 from kekiz.site.urls import relative
 
 NOT_TAKING_PART = "nicht unter den teilnehmenden Kommunen"
+# Said beside every map: 25 of its 65 areas are smaller than a fingertip on a phone (WCAG 2.5.8).
+SMALL_AREAS_NOTE = ("Kleine Gebiete sind auf dem Handy schwer zu treffen. "
+                    "Die Liste unter der Karte führt zu jedem Gebiet.")
+
+
+def lage(name: str) -> str:
+    """The accessible name of a locator map: "Lage des Kreises Unna", "Lage der StädteRegion Aachen",
+    "Lage von Krefeld"."""
+    return f"Lage {kreis_phrase(name, Case.GENITIVE)}" if is_kreis_name(name) else f"Lage von {name}"
 
 
 def map_ags(commune: Commune) -> str:
@@ -53,7 +63,9 @@ def participation_map_fragment(registry: Registry, geo: GeoData, gemeinden: Geme
     """The map, its key and its source note; the small one links to the full map page.
 
     The key lists every area of the map as a link under its colour, in the map's order:
-    names without hovering, and a target a finger can hit where the map's areas are small.
+    names without hovering, and a target a finger can hit where the map's areas are small (the
+    map says so). The colours are shown first, on their own; beside the small map the list of
+    areas is folded away.
     """
     prefix = "karte-klein" if small else "karte"
     areas = map_areas(registry, gemeinden, page_path)
@@ -66,24 +78,35 @@ def participation_map_fragment(registry: Registry, geo: GeoData, gemeinden: Geme
                      "den Städten und Gemeinden des Gebiets."),
         id_prefix=prefix, size="small" if small else "large",
     )
-    groups = [(cohort.value, f"{cohort.label} ({registry.count(cohort=cohort)})") for cohort in Cohort]
+    groups = [(cohort.value, f"{cohort.plural_label} ({registry.count(cohort=cohort)})") for cohort in Cohort]
     groups.append((None, f"nicht teilgenommen ({sum(a.cohort is None for a in areas)})"))
-    key = []
-    for value, heading in groups:
-        swatch = maps.legend_swatch(value, id_prefix=f"{prefix}-legende-{value or 'keine'}")
+    swatches = {value: maps.legend_swatch(value, id_prefix=f"{prefix}-legende-{value or 'keine'}")
+                for value, _ in groups}
+
+    def group(value: int | None, heading: str) -> str:
         links = "".join(f'<li><a href="{escape(a.href)}">{escape(_area_name(a.label))}</a></li>'
                         for a in areas if a.cohort == value)
-        key.append(f'<li class="kekiz-map-key__group">{swatch} {escape(heading)}'
-                   f'<ul class="kekiz-map-key__areas">{links}</ul></li>')
-    key_html = f'<ul class="kekiz-map-key" aria-label="Legende und alle Gebiete der Karte">{"".join(key)}</ul>'
+        return f'<li class="kekiz-map-key__group">{escape(heading)}<ul class="kekiz-map-key__areas">{links}</ul></li>'
+
+    # Under the map: its colours, and where a phone reaches its small areas. Then the key, every area
+    # under its group; its 65 links stay out of the site search (a result's snippet would be the whole
+    # list). Beside the small map on the home page the key is folded away.
+    legend = "".join(f"<li>{swatches[value]} {escape(heading)}</li>" for value, heading in groups)
+    key = "".join(group(value, heading) for value, heading in groups)
+    key_html = (f'<ul class="kekiz-map-legend" aria-label="Legende">{legend}</ul>'
+                f'<p class="kekiz-small kekiz-map-hint">{escape(SMALL_AREAS_NOTE)}</p>{UNSEARCHED_START}')
     if small:
-        key_html = f'<details class="kekiz-map-key__details"><summary>Legende und alle Gebiete als Liste</summary>{key_html}</details>'
+        key_html += (f'<details class="kekiz-map-key__details"><summary>Alle Gebiete als Liste</summary>'
+                     f'<ul class="kekiz-map-key" aria-label="Alle Gebiete der Karte">{key}</ul></details>')
+    else:
+        key_html += f'<ul class="kekiz-map-key" aria-label="Alle Gebiete der Karte">{key}</ul>'
+    key_html += UNSEARCHED_END
     source = geo.source
     note = (f'Gebietsgrenzen: {escape(source.dataset)}, <a href="{escape(source.publisher_url)}" rel="external noopener">'
             f'{escape(maps.attribution(geo))}</a>, Lizenz: <a href="{escape(source.licence_url)}" '
             f'rel="external noopener">{escape(source.licence)}</a>; vereinfacht.')
     more = (f'<p><a href="{escape(relative(MAP_PATH, page_path))}">Zur großen Karte mit Liste aller Kommunen</a> · '
-            f'<a href="{escape(relative(GEMEINDEN_PATH, page_path))}">Ist meine Stadt dabei? Alle 396 Städte und Gemeinden</a></p>'
+            f'<a href="{escape(relative(GEMEINDEN_PATH, page_path))}">War meine Stadt dabei? Alle 396 Städte und Gemeinden</a></p>'
             if small else
             '<p class="kekiz-small">Ohne Karte: <a href="#alle-kommunen-als-liste">dieselben Angaben als Liste</a>.</p>')
     return (f'<figure class="kekiz-map-figure kekiz-map-figure--{"small" if small else "large"}">{svg}'
@@ -98,7 +121,7 @@ def locator_fragment(registry: Registry, geo: GeoData, commune: Commune) -> str:
     """Small map on a Kommune page: the Kommune in its cohort's colour, its Kreis or its towns too."""
     if commune.type is CommuneType.KREIS:
         towns = registry.towns_in(commune)
-        label = f"Lage von {commune.name} in Nordrhein-Westfalen"
+        label = f"{lage(commune.name)} in Nordrhein-Westfalen"
         if towns:
             label += "; eingezeichnet: " + ", ".join(t.name for t in towns)
         return maps.locator_map(geo, focus_ags=commune.ags, focus_cohort=_cohort(commune), context_ags=None,
@@ -109,13 +132,13 @@ def locator_fragment(registry: Registry, geo: GeoData, commune: Commune) -> str:
                                 label=f"Lage von {commune.name} ({commune.kreis_name}) in Nordrhein-Westfalen",
                                 id_prefix="lage")
     return maps.locator_map(geo, focus_ags=commune.kreis_ags, focus_cohort=_cohort(commune), context_ags=None,
-                            label=f"Lage von {commune.name} in Nordrhein-Westfalen", id_prefix="lage")
+                            label=f"{lage(commune.name)} in Nordrhein-Westfalen", id_prefix="lage")
 
 
 def gemeinde_locator(geo: GeoData, gemeinde: Gemeinde) -> str:
     """Small map on a Gemeinde page: the Gemeinde, and its Kreis in the Kreis's colour."""
     if gemeinde.kreisfrei:
-        label = f"Lage von {gemeinde.name} in Nordrhein-Westfalen"
+        label = f"{lage(gemeinde.name)} in Nordrhein-Westfalen"
         return maps.locator_map(geo, focus_ags=gemeinde.ags, focus_cohort=_cohort(gemeinde.commune),
                                 context_ags=None, label=label, id_prefix="lage")
     label = f"Lage von {gemeinde.name} ({gemeinde.kreis.name}) in Nordrhein-Westfalen"
