@@ -17,7 +17,7 @@ from kekiz.model.registry import Cohort, Commune, PlacedStatement
 # --------------------------------------------------------------------------- pages
 
 OVERVIEW_PATH = "kommunen/"                     # all Kommunen by cohort; each Kommune page below it
-GEMEINDEN_PATH = "gemeinden/"                   # "Ist meine Stadt dabei?": all Gemeinden A–Z; their pages below it
+GEMEINDEN_PATH = "gemeinden/"                   # "War meine Stadt dabei?": all Gemeinden A–Z; their pages below it
 PRESS_PATH = "presse/"                          # every statement, newest first
 PROGRAMME_STATEMENTS_PATH = "presse/programm/"  # the statements about the programme as a whole: their permalink
 EXPLAINER_PATH = "programm/"                    # the programme explained (hand-written, docs/programm/)
