@@ -59,3 +59,29 @@ def test_make_check_names_a_broken_settings_file_once_in_german(tmp_path, capsys
     message = f"mkdocs.yml:{line}:11: das Anführungszeichen ', das hier beginnt, wird nicht geschlossen"
     assert err.count(message) == 1, err
     assert "while scanning" not in err and "Traceback" not in err
+
+
+def test_the_build_refuses_a_key_written_twice_and_leaves_the_output_folder(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for name in ("data", "docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nextra:\n" in text
+    (tmp_path / "mkdocs.yml").write_text(text.replace("\nextra:\n", "\nextra:\n  generator: false\n  generator: true\n", 1),
+                                         encoding="utf-8")
+    line = text[: text.index("\nextra:\n")].count("\n") + 4  # the second of the two inserted lines
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("last good site", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=tmp_path,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}:3: extra.generator: das Feld „generator“ steht doppelt" in said, said
+    assert "Traceback" not in said
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "last good site"

@@ -35,6 +35,7 @@ from kekiz.sources.diagnostics import Diagnostic, RegistryError
 from kekiz.sources.operator import SettingsError, read_operator
 from kekiz.sources.pages import marker_problems
 from kekiz.sources.registry import project_registry_path
+from kekiz.sources.settingsfile import settings_file_problems
 
 _log = logging.getLogger("mkdocs.hooks.kekiz")
 
@@ -70,7 +71,10 @@ class KekizSite:
         self.build, self.errors = None, []
         root = Path(config.config_file_path).parent
         settings = video = None
-        setting_lines = address_problems(config.site_url, config.repo_url)
+        config_file = Path(config.config_file_path)
+        # keys written twice, which MkDocs' reader resolves to the last without a word
+        setting_lines = [p.format() for p in settings_file_problems(config_file, config_file.name)]
+        setting_lines += address_problems(config.site_url, config.repo_url)
         try:
             settings = read_settings(config.extra, Path(config.config_file_path))
             video = video_of(config.extra, Path(config.docs_dir))
