@@ -85,3 +85,23 @@ def test_the_build_refuses_a_key_written_twice_and_leaves_the_output_folder(tmp_
     assert "Traceback" not in said
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
+
+
+def test_make_check_names_wrong_kekiz_settings_with_line_and_column_all_at_once(tmp_path, capsys):
+    """issue 19: a typo under extra.kekiz and a dgs_video file that is not there, both at their place."""
+    import shutil
+
+    from kekiz.__main__ import main
+
+    for name in ("data", "docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert text.count("    dgs_video: null\n") == 1
+    text = text.replace("    dgs_video: null\n",
+                        "    dgs_vidoe: 1\n    dgs_video:\n      file: assets/nicht-da.mp4\n      caption: Erklärung\n")
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    typo = text.splitlines().index("    dgs_vidoe: 1") + 1
+    assert main(["check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"mkdocs.yml:{typo}:5: extra.kekiz.dgs_vidoe: diese Einstellung gibt es nicht" in err, err
+    assert f"mkdocs.yml:{typo + 2}:7: extra.kekiz.dgs_video.file: die Datei docs/assets/nicht-da.mp4 gibt es nicht" in err

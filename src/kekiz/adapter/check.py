@@ -26,9 +26,11 @@ def settings_problems(root: Path) -> list[str]:
     except ConfigurationError as error:
         return [f"mkdocs.yml: {error}"]
     addresses = address_problems(config.site_url, config.repo_url)
-    try:
-        read_settings(config.extra, config_file)
-        video_of(config.extra, Path(config.docs_dir))
-    except SettingsProblem as problem:
-        return addresses + str(problem).splitlines()
-    return addresses
+    problems = list(addresses)
+    for check in (lambda: read_settings(config.extra, config_file),
+                  lambda: video_of(config.extra, Path(config.docs_dir), config_file)):
+        try:
+            check()
+        except SettingsProblem as problem:
+            problems += str(problem).splitlines()
+    return problems

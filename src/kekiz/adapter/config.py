@@ -15,6 +15,7 @@ from kekiz.sources import messages
 from kekiz.site.urls import public_site_url
 from kekiz.sources.diagnostics import shown
 from kekiz.sources.formats import base_address_problem, web_address_problem
+from kekiz.sources.settingsfile import with_places
 from kekiz.sources.signvideo import SignVideo, VideoSettingError, sign_video
 
 # The texts an !ENV tag may give (sources.operator.switched_on reads the same ones as true).
@@ -93,7 +94,7 @@ def read_settings(extra: Mapping[str, Any] | None, config_file: Path) -> KekizCo
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
-        raise SettingsProblem(messages.setting_not_a_section("extra.kekiz"))
+        raise SettingsProblem("\n".join(with_places([messages.setting_not_a_section("extra.kekiz")], config_file)))
     problems = _wrong_values(KekizConfig, raw, "")
     known = _options(KekizConfig)
     problems += [messages.setting_unknown(key, ", ".join(known)) for key in raw if key not in known]
@@ -104,7 +105,7 @@ def read_settings(extra: Mapping[str, Any] | None, config_file: Path) -> KekizCo
         known = _options(SignVideoConfig)
         problems += [messages.setting_unknown(f"dgs_video.{key}", ", ".join(known)) for key in video if key not in known]
     if problems:
-        raise SettingsProblem("\n".join(problems))
+        raise SettingsProblem("\n".join(with_places(problems, config_file)))
     config = KekizConfig(config_file_path=str(config_file))
     config.load_dict(dict(raw))
     config.validate()  # all values checked above: this only fills in the defaults
@@ -124,13 +125,13 @@ def _wrong_values(config_class: type[Config], raw: Mapping[str, Any], prefix: st
     return problems
 
 
-def video_of(extra: Mapping[str, Any] | None, docs_dir: Path) -> SignVideo | None:
+def video_of(extra: Mapping[str, Any] | None, docs_dir: Path, config_file: Path) -> SignVideo | None:
     """The sign-language video named in extra.kekiz.dgs_video, its files checked."""
     raw = ((extra or {}).get("kekiz") or {})
     try:
         return sign_video(raw, docs_dir)
     except VideoSettingError as error:
-        raise SettingsProblem(str(error)) from None
+        raise SettingsProblem("\n".join(with_places([str(error)], config_file))) from None
 
 
 def address_problems(site_url: str | None, repo_url: str | None) -> list[str]:

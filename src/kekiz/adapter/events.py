@@ -76,8 +76,11 @@ class KekizSite:
         setting_lines = [p.format() for p in settings_file_problems(config_file, config_file.name)]
         setting_lines += address_problems(config.site_url, config.repo_url)
         try:
-            settings = read_settings(config.extra, Path(config.config_file_path))
-            video = video_of(config.extra, Path(config.docs_dir))
+            settings = read_settings(config.extra, config_file)
+        except SettingsProblem as problem:
+            setting_lines += str(problem).splitlines()
+        try:  # on its own, so a wrong setting and a missing video file are reported together
+            video = video_of(config.extra, Path(config.docs_dir), config_file)
         except SettingsProblem as problem:
             setting_lines += str(problem).splitlines()
         try:

@@ -7,6 +7,7 @@ and column. What the settings mean is checked by the adapter's typed config and
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kekiz.sources.diagnostics import Diagnostic
@@ -20,6 +21,22 @@ def settings_file_problems(path: Path, display_name: str = "mkdocs.yml") -> list
         return doc.problems
     return [Diagnostic(doc.file, line, column, "", _dotted(key_path), problem, fix)
             for key_path, line, column, problem, fix in doc.structural if key_path in doc.duplicates]
+
+
+_PLACE_RE = re.compile(r"mkdocs\.yml: ((?:extra|site_url|repo_url)(?:\.[A-Za-z0-9_]+)*): ")
+
+
+def with_places(lines: list[str], config_file: Path) -> list[str]:
+    """"mkdocs.yml: extra.kekiz.x: …" → "mkdocs.yml:12:5: extra.kekiz.x: …": the setting's line and
+    column (or its nearest written parent's), so editors land on it as with every other message."""
+    if not any(_PLACE_RE.match(line) for line in lines):
+        return lines
+    doc = read_yaml(config_file, config_file.name)
+
+    def placed(match: re.Match) -> str:
+        line, column = doc.key_where(tuple(match.group(1).split(".")))
+        return f"{config_file.name}:{line}:{column}: {match.group(1)}: "
+    return [_PLACE_RE.sub(placed, line, count=1) for line in lines]
 
 
 def _dotted(path: tuple) -> str:
