@@ -173,7 +173,9 @@ def test_kind_must_be_one_of_the_four():
     ("https://localhost/kontakt", "der Servername ist kein Name im Internet"),
     ("https://192.168.1.10/kontakt", "der Servername ist kein Name im Internet"),
     ("https:///kontakt", "sie beginnt nicht mit https:// oder http://"),
-    ("https://www.example.org:70000/", "sie lässt sich nicht zerlegen"),
+    ("https://www.example.org:70000/", "keine Portnummer von 0 bis 65535"),
+    ("https://www.example.org:abc/", "keine Portnummer von 0 bis 65535"),
+    ("https://[www.example.org/", "sie lässt sich nicht in Servername und Pfad zerlegen"),
 ])
 def test_contact_form_must_be_a_web_address_with_a_real_host(value, reason):
     with pytest.raises(SettingsError) as caught:

@@ -11,7 +11,6 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from kekiz.sources import messages
-from kekiz.sources.diagnostics import shown
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
@@ -79,8 +78,8 @@ def web_address_problem(value: str) -> str | None:
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 — raises ValueError for a port out of range
-    except ValueError as error:
-        return messages.url_broken(shown(str(error)))
+    except ValueError as error:  # its text is English: say in German what it means
+        return messages.URL_PORT_WRONG if "Port" in str(error) else messages.URL_BROKEN
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return messages.URL_NOT_HTTP
     if "@" in parts.netloc:

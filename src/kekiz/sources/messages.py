@@ -711,8 +711,8 @@ def address_setting_problem(setting: str, variable: str, value: str, reason: str
             f"die Adresse so eintragen, wie sie im Browser steht, z. B. {variable}=https://www.example.org/")
 
 
-def url_broken(detail: str) -> str:
-    return f"sie lässt sich nicht zerlegen ({detail})"
+URL_PORT_WRONG = "nach dem Servernamen steht ein Doppelpunkt, aber keine Portnummer von 0 bis 65535"
+URL_BROKEN = "sie lässt sich nicht in Servername und Pfad zerlegen (etwa wegen eckiger Klammern)"
 
 
 def statement_review_due(where: str, reviewed: str, days: int, nrw: bool | None) -> str:
