@@ -29,10 +29,12 @@ $(NODE_STAMP):
 setup: $(STAMP) $(NODE_STAMP)
 
 serve: $(STAMP)
+	$(BIN)/python -m kekiz settings
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 # Build into a scratch folder and swap it in, so a failed build never leaves a half site/.
 build: $(STAMP)
+	$(BIN)/python -m kekiz settings
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	rm -rf site && mv .site-new site

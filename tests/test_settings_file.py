@@ -105,3 +105,13 @@ def test_make_check_names_wrong_kekiz_settings_with_line_and_column_all_at_once(
     err = capsys.readouterr().err
     assert f"mkdocs.yml:{typo}:5: extra.kekiz.dgs_vidoe: diese Einstellung gibt es nicht" in err, err
     assert f"mkdocs.yml:{typo + 2}:7: extra.kekiz.dgs_video.file: die Datei docs/assets/nicht-da.mp4 gibt es nicht" in err
+
+
+def test_python_m_kekiz_settings_reads_only_the_settings_file_in_german(tmp_path, capsys):
+    from kekiz.__main__ import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav: [a,\n", encoding="utf-8")
+    assert main(["settings", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mkdocs.yml:2:6: die eckige Klammer [, die hier eine Liste beginnt, wird nicht geschlossen")
+    assert main(["settings", "--root", str(ROOT)]) == 0

@@ -94,3 +94,14 @@ def test_a_megabyte_slug_is_shortened_in_every_message():
     message = Diagnostic("data/communes.yaml", 3, 5, slug, "Feld " * 100_000, "Problem", "Lösung").format()
     assert len(message) < 400
     assert message.startswith("data/communes.yaml:3:5: aaaa") and "…" in message
+
+
+@pytest.mark.parametrize(("text", "where", "bracket"), [
+    ("site_name: x\nnav: [a,\n", (2, 6), "["),
+    ("a: 1\nb: {x: 1,\n", (2, 4), "{"),
+    ("a: [1, [2,\n  3]\n", (1, 4), "["),
+])
+def test_a_bracket_left_open_at_the_end_of_the_file_is_named_where_it_opens(tmp_path, text, where, bracket):
+    problem = _only_problem(_read(tmp_path, text))
+    assert (problem.line, problem.column) == where
+    assert f"Klammer {bracket}" in problem.problem

@@ -144,7 +144,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A frame of the builder's stack: [path, container, is_key, pending key, key accepted].
 # is_key: a collection used as a mapping key (reported, then dropped); pending key is _NO_KEY
 # while a mapping waits for its next key. Plain lists: this loop runs once per event.
-_PATH, _VALUE, _IS_KEY, _PENDING, _KEY_OK = range(5)
+_PATH, _VALUE, _IS_KEY, _PENDING, _KEY_OK, _OPENED = range(6)  # _OPENED: a flow collection's [ or {
 _NO_KEY = object()
 _OTHER_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 MAX_KEY_LENGTH = 1024  # YAML's limit for a key written without "? " (libyaml: "could not find ':'")
@@ -221,11 +221,15 @@ class _Builder:
             if exc.problem_mark.index - start.index > MAX_KEY_LENGTH:
                 return start, messages.key_too_long(MAX_KEY_LENGTH)
             return start, explain_syntax_error(problem, opener)  # the line that lacks it
-        if context.startswith("while parsing a flow") and exc.problem_mark.line > start.line:
-            if opener == "[":
-                return start, messages.UNCLOSED_LIST
-            if opener == "{":
-                return start, messages.UNCLOSED_FIELDS
+        if context.startswith("while parsing a flow"):
+            # libyaml may point at the end of the file; the innermost open [ or { is where to look
+            opened = next((frame[_OPENED] for frame in reversed(self.stack) if frame[_OPENED] is not None), start)
+            if exc.problem_mark.index > opened.index and "\n" in self.text[opened.index:exc.problem_mark.index]:
+                bracket = self.text[opened.index:opened.index + 1]
+                if bracket == "[":
+                    return opened, messages.UNCLOSED_LIST
+                if bracket == "{":
+                    return opened, messages.UNCLOSED_FIELDS
         return None
 
     # -- events ------------------------------------------------------------------------
@@ -262,7 +266,8 @@ class _Builder:
                 self.tag_problem(event, path)
             self.position(path, event)
             is_map = kind is yaml.MappingStartEvent
-            self.stack.append([path, {} if is_map else [], is_key, _NO_KEY if is_map else None, True])
+            self.stack.append([path, {} if is_map else [], is_key, _NO_KEY if is_map else None, True,
+                               event.start_mark if event.flow_style else None])
             return True
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = self.stack.pop()
