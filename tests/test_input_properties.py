@@ -126,3 +126,21 @@ def test_any_boundary_file_gives_boundaries_or_a_german_message(tmp_path, data):
         load_geodata(path)
     except GeoDataError as error:
         assert "\n" not in str(error) and "Expecting" not in str(error), str(error)
+
+
+@PROPERTIES
+@given(data=st.data())
+def test_any_named_exceptions_give_exceptions_or_german_messages(tmp_path, data):
+    from kekiz.sources.registry import read_special_cases
+
+    shutil.copy(ROOT / "data" / "special-cases.schema.json", tmp_path / "special-cases.schema.json")
+    path = tmp_path / "special-cases.json"
+    path.write_text(_mutated((ROOT / "data" / "special-cases.json").read_text(encoding="utf-8"), data),
+                    encoding="utf-8", errors="surrogatepass")
+    result = read_special_cases(path, "data/special-cases.json")
+    if isinstance(result, list):
+        assert result
+        for d in result:
+            assert "\n" not in d.format() and d.line >= 1 and d.problem, d.format()
+    else:
+        assert isinstance(result.get("kreisfreie_staedte_in_kreisen"), list)
