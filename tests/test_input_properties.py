@@ -9,7 +9,7 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kekiz.adapter.config import SettingsProblem, address_problems, read_settings
+from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
 from kekiz.sources.accessibility import ACCESSIBILITY_SCHEMA, load_accessibility_statement
 from kekiz.sources.diagnostics import RegistryError
 from kekiz.sources.glossary import load_glossary
@@ -86,6 +86,10 @@ def test_any_operator_settings_give_an_operator_or_messages(operator, require):
 def test_any_kekiz_settings_and_addresses_give_settings_or_messages(kekiz, site, repo):
     try:
         read_settings({"kekiz": kekiz}, ROOT / "mkdocs.yml")
+    except SettingsProblem as problem:
+        assert str(problem) and "Traceback" not in str(problem)
+    try:  # the build checks the video on its own, whatever read_settings found
+        video_of({"kekiz": kekiz}, ROOT / "docs", ROOT / "mkdocs.yml")
     except SettingsProblem as problem:
         assert str(problem) and "Traceback" not in str(problem)
     if isinstance(site, str) and isinstance(repo, str):

@@ -128,6 +128,8 @@ def _wrong_values(config_class: type[Config], raw: Mapping[str, Any], prefix: st
 def video_of(extra: Mapping[str, Any] | None, docs_dir: Path, config_file: Path) -> SignVideo | None:
     """The sign-language video named in extra.kekiz.dgs_video, its files checked."""
     raw = ((extra or {}).get("kekiz") or {})
+    if not isinstance(raw, Mapping):  # read_settings names that; there is no video to check
+        return None
     try:
         return sign_video(raw, docs_dir)
     except VideoSettingError as error:
