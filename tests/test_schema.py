@@ -29,7 +29,7 @@ PYTHON_ONLY = {
     "duplicate-slug", "duplicate-ags", "ags-kreisfrei-as-kreis", "ags-gemeinde-missing", "ags-kreis-missing",
     "ags-town-as-kreisfrei", "ags-kreisfrei-as-town", "ags-aachen-as-town",  # the real list of Kreise and Gemeinden
     "date-impossible",                                                       # the calendar (format kekiz-datum)
-    "url-unparseable", "url-bad-port",                                       # the URL parser (format kekiz-web-adresse)
+    "url-unparseable", "url-bad-port", "url-port-not-a-number",              # the URL parser (kekiz-web-adresse)
     "reported-in-quotes", "statement-id-duplicate", "former-slug-is-current", "former-slug-claimed-twice",
 }
 # Problems of the YAML text itself (syntax, aliases, tags, duplicate keys): reported before any schema.

@@ -146,5 +146,6 @@ def test_a_wrong_setting_and_a_broken_registry_are_reported_together(tmp_path):
     result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(tmp_path / "out")],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     output = result.stdout + result.stderr
-    assert result.returncode == 1 and "site_url (KEKIZ_SITE_URL)" in output and f"{registry}:2:1:" in output
+    # the registry's bracket is named where it opens (line 1, column 11)
+    assert result.returncode == 1 and "site_url (KEKIZ_SITE_URL)" in output and f"{registry}:1:11:" in output
     assert "Traceback" not in output and not (tmp_path / "out").exists()
