@@ -207,7 +207,9 @@ ESSEN = LINES[3]  # 05113000
     pytest.param(_with(4, "05113000,051130000000,Essen, Stadt,571039,2022-05-15\n"), 4, "",
                  ["6 Spalten statt 5"], id="unquoted-comma"),
     pytest.param(_with(4, '05113000,051130000000,"Essen, Stadt,571039,2022-05-15\n'), 4, "",
-                 ["kein gültiges CSV"], id="unclosed-quote"),
+                 ["kein gültiges CSV", "Anführungszeichen hat kein Gegenstück"], id="unclosed-quote"),
+    pytest.param(_with(4, '05113000,051130000000,"' + "x" * 200_000 + '",571039,2022-05-15\n'), 4, "",
+                 ["kein gültiges CSV", "ein Feld ist zu lang"], id="field-too-long"),
     pytest.param(_with(4, "05113000,051130000000,,571039,2022-05-15\n"), 4, "name", ["Name"], id="no-name"),
     pytest.param("".join(LINES + ["05999000,059990000000,Nirgendwo,5,2022-05-15\n"]).encode(), 398, "ags",
                  ["05999000", "Gebietsdaten"], id="extra-gemeinde"),
@@ -230,6 +232,7 @@ def test_a_broken_table_gives_a_german_message_with_file_and_line(tmp_path, csv_
     assert text.startswith(f"data/zensus2022-einwohner.csv:{line}:"), text
     assert all(word in text for word in words), text
     assert hit[0].fix and " — " in text
+    assert not any(english in text for english in ("expected", "unexpected", "field limit")), text
 
 
 def test_a_byte_order_mark_and_windows_line_ends_are_harmless(tmp_path):

@@ -587,9 +587,11 @@ def population_row_width(count: int, expected: int) -> _Message:
             "die Zeile unverändert aus der veröffentlichten Tabelle übernehmen")
 
 
-def population_csv_error(detail: str) -> _Message:
-    return (f"die Zeile ist kein gültiges CSV, etwa wegen eines Anführungszeichens ohne Gegenstück "
-            f"oder eines zu langen Felds (Meldung des Lesers: {detail})", _AS_PUBLISHED)
+def population_csv_error(field_too_long: bool) -> _Message:
+    """The csv module's complaint (English) told in German: a field over its limit, or quoting."""
+    why = ("ein Feld ist zu lang" if field_too_long else
+           "ein Anführungszeichen hat kein Gegenstück, oder nach einem schließenden folgt kein Komma")
+    return f"die Zeile ist kein gültiges CSV: {why}", _AS_PUBLISHED
 
 
 def population_ags_wrong(value: str) -> _Message:

@@ -23,7 +23,7 @@ from kekiz.model.registry import PartialDate
 from kekiz.sources import messages
 from kekiz.sources.contract import Contract
 from kekiz.sources.diagnostics import Diagnostic, RegistryError, shown
-from kekiz.sources.yamlsource import read_yaml
+from kekiz.sources.yamlsource import read_text, read_yaml
 
 POPULATION_FILE = Path("data/zensus2022-einwohner.csv")
 POPULATION_META_FILE = Path("data/zensus2022-einwohner.yaml")
@@ -39,7 +39,6 @@ _ARS_RE = re.compile(r"[0-9]{12}")
 _COUNT_RE = re.compile(r"[1-9][0-9]*")
 _DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Control characters other than tab and line ends, and what no text file holds (as yamlsource.py).
-_NON_PRINTABLE_RE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def load_population(root: Path, gemeinden: Collection[str] | None = None) -> PopulationTable:
@@ -83,9 +82,10 @@ def _read_counts(path: Path, name: str, gemeinden: Collection[str] | None,
     def problem(line: int, field: str, message: tuple[str, str], subject: str = "") -> None:
         found.append(Diagnostic(name, line, 1, subject, field, *message))
 
-    text = _read_text(path, name, found)
+    text, unreadable = read_text(path, name, max_bytes=MAX_BYTES,
+                                 too_big=messages.population_file_too_big(MAX_BYTES // (1024 * 1024)))
     if text is None:
-        problems.extend(found)
+        problems.extend(unreadable)
         return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     counts: dict[str, int] = {}
@@ -100,7 +100,7 @@ def _read_counts(path: Path, name: str, gemeinden: Collection[str] | None,
             complete = header_seen
             break
         except csv.Error as exc:
-            problem(line, "", messages.population_csv_error(shown(str(exc))))
+            problem(line, "", messages.population_csv_error("field larger than field limit" in str(exc)))
             break
         start, line = line, reader.line_num + 1  # `start`: the row's first line
         if not row:
@@ -160,36 +160,3 @@ def _read_counts(path: Path, name: str, gemeinden: Collection[str] | None,
     if found:
         return None
     return counts, PartialDate.parse(day[0])
-
-
-def _read_text(path: Path, name: str, found: list[Diagnostic]) -> str | None:
-    """The file's text without a byte order mark, or None with the problem in `found`."""
-    def fail(line: int, col: int, message: tuple[str, str]) -> None:
-        found.append(Diagnostic(name, line, col, "", "", *message))
-
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return fail(1, 1, messages.FILE_MISSING)
-    except IsADirectoryError:
-        return fail(1, 1, messages.FILE_IS_A_FOLDER)
-    except OSError as exc:
-        return fail(1, 1, messages.file_unreadable(shown(exc.strerror or type(exc).__name__)))
-    if len(raw) > MAX_BYTES:
-        return fail(1, 1, messages.population_file_too_big(MAX_BYTES // (1024 * 1024)))
-    try:
-        text = raw.decode("utf-8-sig")  # a byte order mark at the start is harmless
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        return fail(raw.count(b"\n", 0, exc.start) + 1, column, messages.not_utf8(raw[exc.start]))
-    for match in [m for _, m in zip(range(5), _NON_PRINTABLE_RE.finditer(text))]:
-        index = match.start()
-        fail(text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index),
-             messages.control_character(ord(match.group())))
-    if found:
-        return None
-    if not text.strip():
-        return fail(1, 1, messages.FILE_EMPTY)
-    return text

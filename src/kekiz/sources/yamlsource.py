@@ -83,19 +83,38 @@ class Document:
 def read_yaml(path: Path, display_name: str) -> Document:
     """Parse `path`. Problems reading the file end up in `Document.problems`, never as exceptions."""
     doc = Document(file=display_name, data=None)
-
-    def fail(line: int, col: int, message: tuple[str, str]) -> Document:
-        doc.problems.append(Diagnostic(display_name, line, col, "", "", *message))
+    text, doc.problems = read_text(path, display_name)
+    if text is None:
         return doc
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        doc.problems.append(Diagnostic(display_name, 1, 1, "", "", *messages.FILE_EMPTY))
+        return doc
+    _Builder(doc, text).run()
+    return doc
+
+
+def read_text(path: Path, display_name: str, *, max_bytes: int | None = None,
+              too_big: tuple[str, str] | None = None) -> tuple[str | None, list[Diagnostic]]:
+    """An untrusted text file (any data file) as text, or None and the problems reading it: missing,
+    a folder, unreadable, over `max_bytes` (then `too_big` says why), UTF-16, not UTF-8, characters
+    YAML forbids (also no use in a CSV), or nothing but blanks. Every problem with line and column."""
+    problems: list[Diagnostic] = []
+
+    def fail(line: int, col: int, message: tuple[str, str]) -> tuple[None, list[Diagnostic]]:
+        problems.append(Diagnostic(display_name, line, col, "", "", *message))
+        return None, problems
 
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except FileNotFoundError:
         return fail(1, 1, messages.FILE_MISSING)
     except IsADirectoryError:
         return fail(1, 1, messages.FILE_IS_A_FOLDER)
     except OSError as exc:
         return fail(1, 1, messages.file_unreadable(shown(exc.strerror or type(exc).__name__)))
+    if max_bytes is not None and len(raw) > max_bytes and too_big is not None:
+        return fail(1, 1, too_big)
     if _looks_like_utf16(raw):
         return fail(1, 1, messages.NOT_UTF8_BUT_UTF16)
     try:
@@ -105,14 +124,12 @@ def read_yaml(path: Path, display_name: str) -> Document:
         return fail(line, col, messages.not_utf8(raw[exc.start]))
     bad = [m for _, m in zip(range(MAX_REPORTED_CHARACTERS), _NON_PRINTABLE_RE.finditer(text))]
     for match in bad:
-        line, col = _position_of_char(text, match.start())
-        fail(line, col, messages.control_character(ord(match.group())))
+        fail(*_position_of_char(text, match.start()), messages.control_character(ord(match.group())))
     if bad:
-        return doc
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, problems
+    if not text.strip():
         return fail(1, 1, messages.FILE_EMPTY)
-    _Builder(doc, text).run()
-    return doc
+    return text, problems
 
 
 def _looks_like_utf16(raw: bytes) -> bool:
