@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import io
@@ -29,12 +28,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+import browser_audit  # noqa: E402
 from browser_audit import HOST_RULES  # noqa: E402
 from build_bench import bare_project  # noqa: E402
 
@@ -77,18 +76,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
 def serve(directory: Path, use_gzip: bool = True):
-    """Serve a folder on 127.0.0.1 (a free port) while the block runs."""
-    handler = type("Handler", (_Handler,), {"use_gzip": use_gzip})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        thread.join(timeout=5)
+    """Serve a folder on 127.0.0.1 (a free port) while the block runs, gzipped as a web host does."""
+    return browser_audit.serve(directory, base=_Handler, use_gzip=use_gzip)
 
 
 def build_bare(where: Path) -> Path:

@@ -75,9 +75,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, axe_js: Path | None = None):
-    """Serve a built site on 127.0.0.1 (a free port) while the block runs."""
-    handler = type("Handler", (_Handler,), {"axe_js": axe_js})
+def serve(directory: Path, axe_js: Path | None = None, base: type = None, **settings):
+    """Serve a built site on 127.0.0.1 (a free port) while the block runs; `base` and `settings`: another
+    handler class and its class attributes (bench/lighthouse.py serves gzipped)."""
+    handler = type("Handler", (base or _Handler,), {"axe_js": axe_js, **settings})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
