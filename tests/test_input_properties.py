@@ -93,7 +93,8 @@ def test_any_kekiz_settings_and_addresses_give_settings_or_messages(kekiz, site,
     except SettingsProblem as problem:
         assert str(problem) and "Traceback" not in str(problem)
     if isinstance(site, str) and isinstance(repo, str):
-        for line in address_problems(site, repo):
+        for problem in address_problems(site, repo, ROOT / "mkdocs.yml"):
+            line = problem.format()
             assert "\n" not in line and "\u202e" not in line
 
 

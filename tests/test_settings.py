@@ -46,6 +46,19 @@ def test_a_wrong_setting_is_named_with_what_to_do(kekiz, words):
     assert "Traceback" not in str(caught.value) and "Expected" not in str(caught.value)
 
 
+def test_a_setting_name_from_the_file_is_shown_escaped_and_placed():
+    """The name of an unknown setting is the file's text: shown escaped, so a bidi control cannot
+    reorder the message, and placed in its section."""
+    with pytest.raises(SettingsProblem) as caught:
+        read_settings({"kekiz": {"a\u202eb\nmkdocs.yml:1:1: gefälscht": 1}}, CONFIG)
+    (line,) = str(caught.value).splitlines()
+    section = next(n for n, text in enumerate(CONFIG.read_text(encoding="utf-8").splitlines(), 1)
+                   if text.strip() == "kekiz:")
+    written = int(line.split(":")[1])  # the section's first setting: the name itself is not in the file
+    assert section < written < section + 10 and "a\\u202eb\\nmkdocs.yml" in line
+    assert "\u202e" not in line
+
+
 def test_make_check_and_the_build_refuse_a_misspelt_setting(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
@@ -89,8 +102,11 @@ def test_make_check_reads_require_operator_as_the_build_does(text, required):
 ])
 def test_a_public_address_that_cannot_work_is_refused(site_url, words):
     from kekiz.adapter.config import address_problems
-    (problem,) = address_problems(site_url, None)
-    assert problem.startswith("mkdocs.yml: site_url (KEKIZ_SITE_URL): ") and words in problem
+    (problem,) = [p.format() for p in address_problems(site_url, None, CONFIG)]
+    line = next(n for n, text in enumerate(CONFIG.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("site_url:"))
+    # at the line of the setting, as every other message: the value may come from KEKIZ_SITE_URL
+    assert problem.startswith(f"mkdocs.yml:{line}:1: site_url (KEKIZ_SITE_URL): ") and words in problem
     assert "\u202e" not in problem and "\x85" not in problem  # values shown escaped, never raw
 
 
@@ -98,7 +114,7 @@ def test_a_public_address_that_cannot_work_is_refused(site_url, words):
                                       "https://münchen.example/", "http://127.0.0.1:8000/", None])
 def test_usable_and_local_addresses_pass(site_url):
     from kekiz.adapter.config import address_problems
-    assert address_problems(site_url, "https://github.com/example/kekiz") == []
+    assert address_problems(site_url, "https://github.com/example/kekiz", CONFIG) == []
 
 
 def test_a_repository_address_with_a_quote_is_refused_and_the_build_writes_nothing(tmp_path):

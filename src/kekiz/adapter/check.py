@@ -25,8 +25,7 @@ def settings_problems(root: Path) -> list[str]:
         config = load_config(str(config_file))
     except ConfigurationError as error:
         return [f"mkdocs.yml: {error}"]
-    addresses = address_problems(config.site_url, config.repo_url)
-    problems = list(addresses)
+    problems = [p.format() for p in address_problems(config.site_url, config.repo_url, config_file)]
     for check in (lambda: read_settings(config.extra, config_file),
                   lambda: video_of(config.extra, Path(config.docs_dir), config_file)):
         try:

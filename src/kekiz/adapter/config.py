@@ -13,9 +13,9 @@ from mkdocs.config.base import Config, ValidationError
 
 from kekiz.sources import messages
 from kekiz.site.urls import public_site_url
-from kekiz.sources.diagnostics import shown
+from kekiz.sources.diagnostics import Diagnostic, shown
 from kekiz.sources.formats import base_address_problem, web_address_problem
-from kekiz.sources.settingsfile import with_places
+from kekiz.sources.settingsfile import SettingProblem, placed
 from kekiz.sources.signvideo import SignVideo, VideoSettingError, sign_video
 
 # The texts an !ENV tag may give (sources.operator.switched_on reads the same ones as true).
@@ -85,7 +85,12 @@ def _options(config_class: type[Config]) -> list[str]:
 
 
 class SettingsProblem(ValueError):
-    """A setting under extra.kekiz that cannot work; str() is the German message."""
+    """Settings under extra.kekiz that cannot work, each at its line in mkdocs.yml; str() is the
+    German message, a line per problem."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.format() for d in diagnostics))
 
 
 def read_settings(extra: Mapping[str, Any] | None, config_file: Path) -> KekizConfig:
@@ -94,35 +99,45 @@ def read_settings(extra: Mapping[str, Any] | None, config_file: Path) -> KekizCo
     if raw is None:
         raw = {}
     if not isinstance(raw, Mapping):
-        raise SettingsProblem("\n".join(with_places([messages.setting_not_a_section("extra.kekiz")], config_file)))
-    problems = _wrong_values(KekizConfig, raw, "")
-    known = _options(KekizConfig)
-    problems += [messages.setting_unknown(key, ", ".join(known)) for key in raw if key not in known]
+        raise SettingsProblem(placed([SettingProblem(_KEKIZ, *messages.SETTING_NOT_A_SECTION)], config_file))
+    problems = _wrong_values(KekizConfig, raw, _KEKIZ)
+    problems += _unknown(KekizConfig, raw, _KEKIZ)
     video = raw.get("dgs_video")
     if isinstance(video, Mapping) and video:
-        problems += [p for p in _wrong_values(SignVideoConfig, video, "dgs_video.")
-                     if "fehlt" not in p]  # a missing file or caption: sign_video says what to enter
-        known = _options(SignVideoConfig)
-        problems += [messages.setting_unknown(f"dgs_video.{key}", ", ".join(known)) for key in video if key not in known]
+        # a missing file or caption: sign_video (video_of) says what to enter
+        problems += _wrong_values(SignVideoConfig, video, f"{_KEKIZ}.dgs_video", missing=False)
+        problems += _unknown(SignVideoConfig, video, f"{_KEKIZ}.dgs_video")
     if problems:
-        raise SettingsProblem("\n".join(with_places(problems, config_file)))
+        raise SettingsProblem(placed(problems, config_file))
     config = KekizConfig(config_file_path=str(config_file))
     config.load_dict(dict(raw))
     config.validate()  # all values checked above: this only fills in the defaults
     return config
 
 
-def _wrong_values(config_class: type[Config], raw: Mapping[str, Any], prefix: str) -> list[str]:
-    """Every wrong value at once (MkDocs' Config.validate stops at the first)."""
+_KEKIZ = "extra.kekiz"
+
+
+def _wrong_values(config_class: type[Config], raw: Mapping[str, Any], section: str, *,
+                  missing: bool = True) -> list[SettingProblem]:
+    """Every wrong value at once (MkDocs' Config.validate stops at the first); `missing`: also
+    the settings that are needed and not there."""
     problems = []
     for name in _options(config_class):
         try:
             vars(config_class)[name].validate(raw.get(name))
         except ValidationError as error:
-            text = str(error)
-            problems.append(messages.setting_missing(prefix + name, "eintragen: " + text) if raw.get(name) is None
-                            else messages.setting_wrong_kind(prefix + name, text))
+            if raw.get(name) is not None:
+                problems.append(SettingProblem(f"{section}.{name}", *messages.setting_wrong_kind(str(error))))
+            elif missing:
+                problems.append(SettingProblem(f"{section}.{name}", *messages.setting_missing(str(error))))
     return problems
+
+
+def _unknown(config_class: type[Config], raw: Mapping[str, Any], section: str) -> list[SettingProblem]:
+    known = _options(config_class)
+    return [SettingProblem(f"{section}.{key}", *messages.setting_unknown(", ".join(known)))
+            for key in raw if key not in known]
 
 
 def video_of(extra: Mapping[str, Any] | None, docs_dir: Path, config_file: Path) -> SignVideo | None:
@@ -133,16 +148,18 @@ def video_of(extra: Mapping[str, Any] | None, docs_dir: Path, config_file: Path)
     try:
         return sign_video(raw, docs_dir)
     except VideoSettingError as error:
-        raise SettingsProblem("\n".join(with_places([str(error)], config_file))) from None
+        raise SettingsProblem(placed([error.setting], config_file)) from None
 
 
-def address_problems(site_url: str | None, repo_url: str | None) -> list[str]:
+def address_problems(site_url: str | None, repo_url: str | None, config_file: Path) -> list[Diagnostic]:
     """The public address (site_url, KEKIZ_SITE_URL) and the repository's (repo_url, KEKIZ_REPO_URL):
     both end up in every page's head and links, so both follow the one address rule. A local address
     (`mkdocs serve` sets one) is no public address and is not checked here."""
     problems = []
     if site_url and public_site_url(site_url) and (reason := base_address_problem(site_url)):
-        problems.append(messages.address_setting_problem("site_url", "KEKIZ_SITE_URL", shown(site_url), reason))
+        problems.append(SettingProblem("site_url", *messages.address_setting_problem(
+            "KEKIZ_SITE_URL", shown(site_url), reason), shown_as="site_url (KEKIZ_SITE_URL)"))
     if repo_url and (reason := web_address_problem(repo_url)):
-        problems.append(messages.address_setting_problem("repo_url", "KEKIZ_REPO_URL", shown(repo_url), reason))
-    return problems
+        problems.append(SettingProblem("repo_url", *messages.address_setting_problem(
+            "KEKIZ_REPO_URL", shown(repo_url), reason), shown_as="repo_url (KEKIZ_REPO_URL)"))
+    return placed(problems, config_file)

@@ -74,7 +74,7 @@ class KekizSite:
         config_file = Path(config.config_file_path)
         # keys written twice, which MkDocs' reader resolves to the last without a word
         setting_lines = [p.format() for p in settings_file_problems(config_file, config_file.name)]
-        setting_lines += address_problems(config.site_url, config.repo_url)
+        setting_lines += [p.format() for p in address_problems(config.site_url, config.repo_url, config_file)]
         try:
             settings = read_settings(config.extra, config_file)
         except SettingsProblem as problem:

@@ -708,8 +708,8 @@ URL_FORBIDDEN_CHARACTER = "sie enthält ein Zeichen, das in Web-Adressen nicht v
 URL_NOT_A_BASE = "sie enthält ? oder #: die Adresse der Website ist der Anfang jeder Seitenadresse"
 
 
-def address_setting_problem(setting: str, variable: str, value: str, reason: str) -> str:
-    return (f"mkdocs.yml: {setting} ({variable}): „{value}“ ist keine brauchbare Adresse ({reason}) — "
+def address_setting_problem(variable: str, value: str, reason: str) -> _Message:
+    return (f"„{value}“ ist keine brauchbare Adresse ({reason})",
             f"die Adresse so eintragen, wie sie im Browser steht, z. B. {variable}=https://www.example.org/")
 
 
@@ -745,43 +745,40 @@ def setting_required(label: str, example: str) -> _Message:
 
 
 # -- the sign-language video: extra.kekiz.dgs_video in mkdocs.yml (signvideo.py) -------------------
-VIDEO_FILE_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „file“ fehlt — den Pfad der Videodatei "
-                      "in docs/ angeben (z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
-VIDEO_CAPTION_MISSING = ("mkdocs.yml: extra.kekiz.dgs_video: „caption“ fehlt — in einem Satz sagen, "
-                         "was das Video erklärt")
+VIDEO_FILE_MISSING: _Message = ("„file“ fehlt", "den Pfad der Videodatei in docs/ angeben "
+                                "(z. B. assets/dgs/erklaerung.mp4) oder dgs_video ganz weglassen")
+VIDEO_CAPTION_MISSING: _Message = ("„caption“ fehlt", "in einem Satz sagen, was das Video erklärt")
 
 
-def video_outside_docs(key: str, file: str) -> str:
-    return (f"mkdocs.yml: extra.kekiz.dgs_video.{key}: „{file}“ liegt außerhalb von docs/ — "
+def video_outside_docs(file: str) -> _Message:
+    return (f"„{file}“ liegt außerhalb von docs/",
             "die Datei in docs/ ablegen und den Weg von docs/ aus angeben, z. B. assets/dgs/erklaerung.mp4")
 
 
-def video_not_found(file: str) -> str:
-    return (f"mkdocs.yml: extra.kekiz.dgs_video.file: die Datei docs/{file} gibt es nicht — "
+def video_not_found(file: str) -> _Message:
+    return (f"die Datei docs/{file} gibt es nicht",
             "das Video in docs/ ablegen (keine Adresse im Netz: die Website lädt nichts von anderen Servern)")
 
 
-def video_captions_not_found(captions: str) -> str:
-    return (f"mkdocs.yml: extra.kekiz.dgs_video.captions: die Datei docs/{captions} gibt es nicht — "
-            "eine WebVTT-Datei in docs/ ablegen oder captions weglassen")
+def video_captions_not_found(captions: str) -> _Message:
+    return f"die Datei docs/{captions} gibt es nicht", "eine WebVTT-Datei in docs/ ablegen oder captions weglassen"
 
 
 # -- settings in extra.kekiz (kekiz.adapter.config) -------------------------------------------------
-def setting_unknown(key: str, known: str) -> str:
-    return f"mkdocs.yml: extra.kekiz.{key}: diese Einstellung gibt es nicht — bekannt sind: {known}"
+def setting_unknown(known: str) -> _Message:
+    return "diese Einstellung gibt es nicht", f"bekannt sind: {known}"
 
 
-def setting_not_a_section(key: str) -> str:
-    return (f"mkdocs.yml: {key}: hier stehen Einstellungen als „name: wert“ untereinander — "
-            "den Abschnitt so schreiben oder ganz weglassen")
+SETTING_NOT_A_SECTION: _Message = ("hier stehen Einstellungen als „name: wert“ untereinander",
+                                   "den Abschnitt so schreiben oder ganz weglassen")
 
 
-def setting_wrong_kind(key: str, expected: str) -> str:
-    return f"mkdocs.yml: extra.kekiz.{key}: erwartet wird {expected} — den Wert so eintragen"
+def setting_wrong_kind(expected: str) -> _Message:
+    return f"erwartet wird {expected}", "den Wert so eintragen"
 
 
-def setting_missing(key: str, fix: str) -> str:
-    return f"mkdocs.yml: extra.kekiz.{key}: fehlt — {fix}"
+def setting_missing(expected: str) -> _Message:
+    return "fehlt", f"eintragen: {expected}"
 
 
 # -- the summary under a list of messages (diagnostics.py), and what a build says -------------------

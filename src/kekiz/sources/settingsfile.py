@@ -7,7 +7,7 @@ and column. What the settings mean is checked by the adapter's typed config and
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from kekiz.sources.diagnostics import Diagnostic
@@ -23,20 +23,27 @@ def settings_file_problems(path: Path, display_name: str = "mkdocs.yml") -> list
             for key_path, line, column, problem, fix in doc.structural if key_path in doc.duplicates]
 
 
-_PLACE_RE = re.compile(r"mkdocs\.yml: ((?:extra|site_url|repo_url)(?:\.[A-Za-z0-9_]+)*): ")
+@dataclass(frozen=True)
+class SettingProblem:
+    """A setting in mkdocs.yml that cannot work: which one (its dotted key, as documented) and
+    what to do; `placed` adds the line and column."""
+    key: str           # "extra.kekiz.dgs_video.file"
+    problem: str
+    fix: str
+    shown_as: str = ""  # the name in the message, when it says more than the key: "site_url (KEKIZ_SITE_URL)"
+
+    def __str__(self) -> str:
+        return f"{self.shown_as or self.key}: {self.problem} — {self.fix}"
 
 
-def with_places(lines: list[str], config_file: Path) -> list[str]:
-    """"mkdocs.yml: extra.kekiz.x: …" → "mkdocs.yml:12:5: extra.kekiz.x: …": the setting's line and
-    column (or its nearest written parent's), so editors land on it as with every other message."""
-    if not any(_PLACE_RE.match(line) for line in lines):
-        return lines
+def placed(problems: list[SettingProblem], config_file: Path) -> list[Diagnostic]:
+    """Each problem at the line and column of its setting (or of its nearest written parent), so
+    editors land on it as with every other message."""
+    if not problems:
+        return []
     doc = read_yaml(config_file, config_file.name)
-
-    def placed(match: re.Match) -> str:
-        line, column = doc.key_where(tuple(match.group(1).split(".")))
-        return f"{config_file.name}:{line}:{column}: {match.group(1)}: "
-    return [_PLACE_RE.sub(placed, line, count=1) for line in lines]
+    return [Diagnostic(config_file.name, *doc.key_where(tuple(p.key.split("."))), "", p.shown_as or p.key,
+                       p.problem, p.fix) for p in problems]
 
 
 def _dotted(path: tuple) -> str:

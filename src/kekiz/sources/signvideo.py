@@ -9,10 +9,17 @@ from pathlib import Path
 
 from kekiz.sources import messages
 from kekiz.sources.diagnostics import shown
+from kekiz.sources.settingsfile import SettingProblem
+
+_VIDEO = "extra.kekiz.dgs_video"
 
 
 class VideoSettingError(ValueError):
-    """A setting in mkdocs.yml `extra: kekiz:` that cannot work; the message says how to fix it."""
+    """A setting in mkdocs.yml `extra: kekiz:` that cannot work; `setting` says which and how to fix it."""
+
+    def __init__(self, key: str, message: tuple[str, str]):
+        self.setting = SettingProblem(key, *message)
+        super().__init__(str(self.setting))
 
 
 @dataclass(frozen=True)
@@ -36,23 +43,23 @@ def sign_video(settings: Mapping, docs_dir: Path) -> SignVideo | None:
     if not raw:
         return None
     if not isinstance(raw, Mapping) or not raw.get("file"):
-        raise VideoSettingError(messages.VIDEO_FILE_MISSING)
+        raise VideoSettingError(_VIDEO, messages.VIDEO_FILE_MISSING)
     file = str(raw["file"]).lstrip("/")
     caption = raw.get("caption")
     if not caption:
-        raise VideoSettingError(messages.VIDEO_CAPTION_MISSING)
+        raise VideoSettingError(_VIDEO, messages.VIDEO_CAPTION_MISSING)
     path = docs_dir / file
     if "://" in file or not path.is_file():
-        raise VideoSettingError(messages.video_not_found(shown(file)))
+        raise VideoSettingError(f"{_VIDEO}.file", messages.video_not_found(shown(file)))
     if not _inside(path, docs_dir):  # "../" or a link out of docs/: the published site would not hold it
-        raise VideoSettingError(messages.video_outside_docs("file", shown(file)))
+        raise VideoSettingError(f"{_VIDEO}.file", messages.video_outside_docs(shown(file)))
     captions = raw.get("captions")
     if captions:
         captions = str(captions).lstrip("/")
         if "://" in captions or not (docs_dir / captions).is_file():
-            raise VideoSettingError(messages.video_captions_not_found(shown(captions)))
+            raise VideoSettingError(f"{_VIDEO}.captions", messages.video_captions_not_found(shown(captions)))
         if not _inside(docs_dir / captions, docs_dir):
-            raise VideoSettingError(messages.video_outside_docs("captions", shown(captions)))
+            raise VideoSettingError(f"{_VIDEO}.captions", messages.video_outside_docs(shown(captions)))
     duration = raw.get("duration")
     return SignVideo(file, str(caption), captions or None, str(duration) if duration else None, path.stat().st_size)
 
