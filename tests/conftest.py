@@ -37,7 +37,14 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(site)
     assert result.returncode == 0, result.stdout + result.stderr
+    site.with_name(site.name + ".log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site) -> str:
+    """What that build printed."""
+    return built_site.with_name(built_site.name + ".log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
