@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,32 +92,11 @@ def test_link_checker_finds_what_is_broken(tmp_path):
 
 
 def test_the_build_prints_no_unrecognized_links(build_log):
-    """Hand-written pages link to generated ones by their source ("../kommunen/ahlen/index.md"),
-    as to any page: MkDocs checks those links, and editors see no English lines about them."""
+    """Hand-written pages link to generated pages by their address ("../kommunen/ahlen/"), which
+    MkDocs cannot check (test_no_broken_internal_link_or_anchor does); editors see no English
+    lines about them (mkdocs.yml: validation.links.unrecognized_links)."""
     assert "unrecognized relative link" not in build_log, build_log
     assert "Documentation built" in build_log  # the log is the build's
-
-
-@pytest.mark.parametrize("link, said", [
-    ("../../kommunen/nirgendwo/index.md", "'kommunen/nirgendwo/index.md' is not found"),
-    ("../../kommunen/leverkusen/index.md#aeusserung-gibt-es-nicht",
-     "does not contain an anchor '#aeusserung-gibt-es-nicht'"),
-])
-def test_a_broken_link_to_a_generated_page_stops_the_strict_build(tmp_path, link, said):
-    """A Kommune removed from the registry, or a statement's anchor changed, while a hand-written
-    page still links to it: the build stops instead of publishing a dead link."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("data", "overrides", "hooks", "mkdocs.yml"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    page = project / "docs" / "programm" / "foerderung" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n[Verweis]({link})\n", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("KEKIZ_REGISTRY", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode != 0 and said in result.stderr, result.stderr
 
 
 # --------------------------------------------------------------------------- budgets

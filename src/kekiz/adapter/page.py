@@ -18,7 +18,6 @@ from kekiz.site.context import RenderedPage
 
 _HEADING_RE = re.compile(r'<h([12]) id="([^"]+)">(.*?)</h\1>')
 _TAG_RE = re.compile(r"<[^>]+>")
-_ID_RE = re.compile(r'\sid="([^"]+)"')
 
 
 class GeneratedPage(Page):
@@ -32,9 +31,6 @@ class GeneratedPage(Page):
 
     def render(self, config, files) -> None:
         self.toc = toc_of(self.rendered.html)
-        # Page.present_anchor_ids, as Markdown pages get them: MkDocs then checks the anchors that
-        # hand-written pages link to here (validation.anchors in mkdocs.yml), e.g. a statement's.
-        self.present_anchor_ids = set(_ID_RE.findall(self.rendered.html))
         self.content, self.meta["kekiz_held_back"] = hold_back(self.rendered.html)
 
 
