@@ -88,5 +88,6 @@ def commune_facts(commune: Commune, programme: str, kreis_name: str | None) -> s
     """The Kommune in one sentence of facts: name, type, cohort, since when, AGS."""
     kind = commune.type.label + (f" ({kreis_name})" if kreis_name else "")
     rb = f", Regierungsbezirk {commune.regierungsbezirk}" if commune.regierungsbezirk else ""
-    return (f"{commune.name} ({commune.official_name}): {kind}{rb}; bei „Kein Kind zurücklassen!“ ab "
-            f"{commune.cohort.value} („{programme}“); AGS {commune.ags}.")
+    # "nahm … teil", not "bei … ab 2017": a copied sentence must not read as if it still ran
+    return (f"{commune.name} ({commune.official_name}): {kind}{rb}; nahm ab {commune.cohort.value} an "
+            f"„Kein Kind zurücklassen!“ teil („{programme}“); AGS {commune.ags}.")
