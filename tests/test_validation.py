@@ -196,6 +196,26 @@ def test_mkdocs_build_fails_cleanly_and_keeps_last_site(tmp_path):
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
 
 
+@pytest.mark.parametrize("line, written, fix, fixed", [
+    (17, "    ags: 5570004", 'die 0 ergänzen und den Wert in Anführungszeichen setzen: ags: "05570004"',
+     '    ags: "05570004"'),
+    (7, "    ags: 5570", 'die 0 ergänzen und den Wert in Anführungszeichen setzen: ags: "05570"', '    ags: "05570"'),
+    (17, "    ags: 05570004", 'den Wert in Anführungszeichen setzen: ags: "05570004"', '    ags: "05570004"'),
+    (22, '        date: "11.01.2017"', 'das Datum so schreiben: date: "2017-01-11"', '        date: "2017-01-11"'),
+    (22, '        date: "1.2017"', 'das Datum so schreiben: date: "2017-01"', '        date: "2017-01"'),
+    (22, '        date: "31.02.2017"', "so genau wie die Quelle schreiben", None),  # no such day: no date offered
+])
+def test_the_suggested_fix_works_the_first_time(tmp_path, line, written, fix, fixed):
+    """A leading 0 a spreadsheet dropped, a date written the German way: the fix offers the value
+    that passes, not one that fails the next check (walkthrough #21)."""
+    (found,) = diagnostics_for(tmp_path, replace_line(BASE, line, written))
+    assert found.line == line and found.fix.startswith(fix), found
+    if fixed is not None:
+        registry = tmp_path / "fixed.yaml"
+        registry.write_text(replace_line(BASE, line, fixed), encoding="utf-8")
+        load(registry, PROGRAMME)  # raises if the suggested value does not pass
+
+
 JOINT = BASE.replace("    statements: []\n", "    statements: []\n    joint_application:\n      text: Gemeinsam beworben.\n"
                      "      partners: [Unna, 7]\n      sources: []\n")
 

@@ -25,7 +25,7 @@ import fastjsonschema
 
 from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, shown
-from kekiz.sources.formats import FORMATS, explain_date, schema_regex
+from kekiz.sources.formats import FORMATS, explain_date, iso_of_german_date, schema_regex
 from kekiz.sources.yamlsource import Document, Path_
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ class Contract:
     def _explain(self, doc: Document, path: Path_, error: ValidationError) -> tuple[str, str]:
         value, schema, kind = error.instance, error.schema, error.message
         if kind == "type":
-            return _type_message(doc, path, value, _types(schema))
+            return _type_message(doc, path, value, _types(schema), schema.get("pattern"))
         if kind in ("enum", "const"):
             allowed = schema["enum"] if kind == "enum" else [schema["const"]]
             if isinstance(value, str) and any(str(a) == value.strip() for a in allowed if not isinstance(a, str)):
@@ -233,6 +233,9 @@ class Contract:
                 problem = _invisible(value, schema.get("pattern", "")) or messages.CONTROL_CHARACTER_IN_TEXT
             if schema.get("format") == "kekiz-datum":
                 problem = explain_date(value) or problem
+                iso = iso_of_german_date(value)
+                if iso:
+                    fix = messages.date_as_iso(path[-1] if path and isinstance(path[-1], str) else None, iso)
             return messages.value_problem(shown(value), _lower_first(problem)), fix
         if kind == "length":
             limit = schema.get("maxLength")
@@ -308,7 +311,8 @@ def _kind(value: Any) -> str:
     return messages.found_kind("array" if isinstance(value, list) else "object")
 
 
-def _type_message(doc: Document, path: Path_, value: Any, expected: list[str]) -> tuple[str, str]:
+def _type_message(doc: Document, path: Path_, value: Any, expected: list[str],
+                  pattern: str | None = None) -> tuple[str, str]:
     nullable = "null" in expected
     wanted = [t for t in expected if t != "null"]
     if value is None:
@@ -316,6 +320,10 @@ def _type_message(doc: Document, path: Path_, value: Any, expected: list[str]) -
     raw = doc.plain_text.get(path)
     if "string" in wanted and raw is not None:
         key = path[-1] if path and isinstance(path[-1], str) else None
+        if pattern and raw.isascii() and raw.isdigit() and not schema_regex(pattern).search(raw) \
+                and schema_regex(pattern).search("0" + raw):
+            # 5958004 for "05958004": quoting it alone would not do, the field's rule needs the 0
+            return messages.zero_already_lost(shown(raw), f'{key}: "0{shown(raw)}"' if key else f'"0{shown(raw)}"')
         example = f'{key}: "{shown(raw)}"' if key else f'"{shown(raw)}"'
         return messages.read_as_other_than_text(shown(raw), isinstance(value, bool),
                                                 raw.lstrip("+-").startswith("0") and len(raw) > 1, example)

@@ -45,6 +45,24 @@ def explain_date(value: str) -> str | None:
     return None
 
 
+_GERMAN_DATE_RE = re.compile(r"(?:([0-9]{1,2})\.)?([0-9]{1,2})\.([0-9]{4})\Z")
+
+
+def iso_of_german_date(value: str) -> str | None:
+    """"02.03.2012" → "2012-03-02", "3.2012" → "2012-03": a date written the German way, in the
+    form the registry needs; None if it is no such date."""
+    match = _GERMAN_DATE_RE.match(value.strip())
+    if not match:
+        return None
+    day, month, year = match.groups()
+    if not 1 <= int(month) <= 12:
+        return None
+    iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    if day and (int(day) < 1 or check_date(iso)):
+        return None
+    return iso
+
+
 # -- patterns as editors read them ----------------------------------------------------------------
 @lru_cache(maxsize=256)
 def schema_regex(pattern: str) -> re.Pattern:

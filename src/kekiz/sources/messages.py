@@ -220,6 +220,11 @@ def no_such_day_number(day: str) -> str:
 DIGITS_NOT_ASCII = "enthält Ziffern, die keine Ziffern 0–9 sind"
 
 
+def date_as_iso(key: str | None, iso: str) -> str:
+    """The fix for a date written the German way (02.03.2012): the same date as the registry writes it."""
+    return f'das Datum so schreiben: {key}: "{iso}"' if key else f'das Datum so schreiben: "{iso}"'
+
+
 
 # -- any file checked against its JSON Schema (contract.py) ----------------------------------------
 NO_FIELDS: _Message = ("die Datei enthält keine Felder", "die Felder der Datei eintragen (siehe CONTRIBUTING.md)")
@@ -348,6 +353,12 @@ def read_as_other_than_text(raw: str, boolean: bool, leading_zero: bool, example
     lost = " (eine führende Null geht dabei verloren)" if leading_zero else ""
     return (f"„{raw}“ steht ohne Anführungszeichen und wird so als {read_as} gelesen{lost}",
             f"den Wert in Anführungszeichen setzen: {example}")
+
+
+def zero_already_lost(raw: str, example: str) -> _Message:
+    """A number whose leading 0 is gone already (a spreadsheet drops it): the field's rule needs it."""
+    return (f"„{raw}“ steht ohne Anführungszeichen und wird so als Zahl gelesen; vorne fehlt die 0 "
+            "(eine Tabelle lässt sie oft weg)", f"die 0 ergänzen und den Wert in Anführungszeichen setzen: {example}")
 
 
 def entry_number(index: int) -> str:
