@@ -324,6 +324,20 @@ def test_preview_images_are_small_reproducible_and_timeless(public_site):
     assert previews.preview_png(one, "X") == previews.preview_png(one, "X")
 
 
+@pytest.mark.parametrize("path", ["", "gemeinden/herten/", "presse/", "karte/", "glossar/"])
+def test_a_page_without_its_own_preview_image_shares_the_sites(public_site, path):
+    """Shared in a messenger, every page shows a card: a Kommune page its own, every other page
+    the site's (walkthrough #18)."""
+    page = read_page(public_site, path)
+    assert f'<meta property="og:image" content="{SITE_URL}vorschau.png">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    alt = re.search(r'<meta property="og:image:alt" content="([^"]+)">', page).group(1)
+    assert "War meine Stadt dabei?" in alt and f"Alle {len(REGISTRY.communes)} Kommunen" in alt
+    data = (public_site / "vorschau.png").read_bytes()
+    assert len(data) <= 60 * 1024 and struct.unpack(">II", data[16:24]) == (1200, 630)
+    assert not {b"tIME", b"tEXt", b"zTXt", b"iTXt", b"eXIf"} & set(_png_chunks(data))
+
+
 def hostile_registry(tmp_path: Path) -> Path:
     text = BASE.replace(
         "      - text: Wir freuen uns.",

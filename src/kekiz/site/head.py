@@ -11,7 +11,7 @@ from kekiz.site.files import feeds
 from kekiz.site.inert import script_json
 from kekiz.model.registry import Commune, CommuneType, Registry
 from kekiz.site.context import SiteContext
-from kekiz.site.paths import preview_file
+from kekiz.site.paths import SITE_PREVIEW_FILE, preview_file
 from kekiz.site.urls import absolute, relative
 
 PREVIEW_SIZE = (1200, 630)  # pixels of each link-preview image (kekiz.site.files.previews draws them)
@@ -25,7 +25,7 @@ def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str,
     """Every tag this project adds to a page's head; `page_path` is site-relative ("" for home)."""
     commune = feeds.commune_at(registry, page_path)
     url = absolute(page_path, site.site_url)
-    image = absolute(preview_file(commune), site.site_url) if commune else None
+    image = absolute(preview_file(commune) if commune else SITE_PREVIEW_FILE, site.site_url)
     full_title = title if page_path == "" or title == site.site_name else f"{title} – {site.site_name}"
     tags = [
         _meta("property", "og:type", "website"),
@@ -42,7 +42,7 @@ def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str,
             _meta("property", "og:image:type", "image/png"),
             _meta("property", "og:image:width", str(PREVIEW_SIZE[0])),
             _meta("property", "og:image:height", str(PREVIEW_SIZE[1])),
-            _meta("property", "og:image:alt", preview_alt(commune)),
+            _meta("property", "og:image:alt", preview_alt(commune) if commune else site_preview_alt(registry, site)),
         ]
     tags += [
         _meta("name", "twitter:card", "summary_large_image" if image else "summary"),
@@ -62,6 +62,17 @@ def head_tags(registry: Registry, site: SiteContext, page_path: str, title: str,
     if data:
         tags.append(f'<script type="application/ld+json">{script_json(data)}</script>')
     return Markup("\n".join(tags))
+
+
+def site_preview_lines(registry: Registry) -> list[str]:
+    """What the site's own preview image says: the question it answers, and for whom."""
+    return ["War meine Stadt dabei?", f"Alle {len(registry.communes)} Kommunen des Programms",
+            "und jede Stadt und Gemeinde in NRW"]
+
+
+def site_preview_alt(registry: Registry, site: SiteContext) -> str:
+    heading, *details = site_preview_lines(registry)
+    return f"{site.site_name}: {heading} " + " ".join(details)
 
 
 def preview_alt(commune: Commune) -> str:

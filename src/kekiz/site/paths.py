@@ -70,6 +70,9 @@ def preview_file(commune: Commune) -> str:
     return f"{commune.path}vorschau.png"
 
 
+SITE_PREVIEW_FILE = "vorschau.png"  # the link-preview image of every page without one of its own
+
+
 def former_commune_path(slug: str) -> str:
     """The address a former slug of a Kommune had; a redirect stub stands there."""
     return f"{OVERVIEW_PATH}{slug}/"

@@ -1,4 +1,4 @@
-"""Link-preview images (Open Graph) for Kommune pages: drawn at build time with Pillow and the
+"""Link-preview images (Open Graph): one per Kommune page, and one for every other page, drawn at build time with Pillow and the
 DejaVu fonts shipped in kekiz/site/files/fonts — offline, and the same bytes for the same input
 (a 16-colour palette PNG without time or text chunks).
 
@@ -17,8 +17,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kekiz.model.registry import Commune
 from kekiz.site.context import SiteParts
-from kekiz.site.head import PREVIEW_SIZE
-from kekiz.site.paths import preview_file
+from kekiz.site.head import PREVIEW_SIZE, site_preview_lines
+from kekiz.site.paths import SITE_PREVIEW_FILE, preview_file
 
 MAX_BYTES = 60 * 1024
 _INDIGO = (48, 63, 159)       # Material indigo 700: white text on it has a contrast of 8.6:1
@@ -90,18 +90,28 @@ def _frame(site_name: str) -> Image.Image:
 
 
 def preview_png(commune: Commune, site_name: str) -> bytes:
+    details = [commune.type.label + (f" · Regierungsbezirk {commune.regierungsbezirk}" if commune.regierungsbezirk else ""),
+               commune.cohort.label]
+    return _card(site_name, commune.name, details, commune.slug)
+
+
+def site_preview_png(site: SiteParts) -> bytes:
+    """The card of every page without one of its own: the home page's question and what answers it."""
+    heading, *details = site_preview_lines(site.registry)
+    return _card(site.context.site_name, heading, details, SITE_PREVIEW_FILE)
+
+
+def _card(site_name: str, heading: str, details: list[str], name: str) -> bytes:
     width, height = PREVIEW_SIZE
     inner = width - 2 * _MARGIN
     top = _BAND
     body = Image.new("L", (width, height - _FOOT - top), 0)   # the white area, as text coverage
     draw = ImageDraw.Draw(body)
-    name_font = _fit(draw, commune.name, True, (104, 92, 80, 68), inner)
+    name_font = _fit(draw, heading, True, (104, 92, 80, 68), inner)
     y = 210
-    for line in _wrap(draw, commune.name, name_font, inner)[:2]:
+    for line in _wrap(draw, heading, name_font, inner)[:2]:
         draw.text((_MARGIN, y - top), line, font=name_font, fill=255)
         y += int(name_font.size * 1.2)
-    details = [commune.type.label + (f" · Regierungsbezirk {commune.regierungsbezirk}" if commune.regierungsbezirk else ""),
-               commune.cohort.label]
     y = max(y + 20, 400)
     for text in details:
         font = _fit(draw, text, False, (40, 34, 28), inner)
@@ -115,7 +125,7 @@ def preview_png(commune: Commune, site_name: str) -> bytes:
     image.save(out, format="PNG", bits=4, compress_level=1)
     data = out.getvalue()
     if len(data) > MAX_BYTES:
-        raise ValueError(f"Vorschaubild für {commune.slug} ist {len(data)} Bytes groß (höchstens {MAX_BYTES})")
+        raise ValueError(f"preview image {name}: {len(data)} bytes (at most {MAX_BYTES})")
     return data
 
 
@@ -124,5 +134,5 @@ def preview_images(communes: tuple[Commune, ...], site_name: str) -> dict[str, b
 
 
 def files(site: SiteParts) -> dict[str, bytes]:
-    """One image beside each Kommune page."""
-    return preview_images(site.registry.communes, site.context.site_name)
+    """One image beside each Kommune page, and the site's."""
+    return {**preview_images(site.registry.communes, site.context.site_name), SITE_PREVIEW_FILE: site_preview_png(site)}
