@@ -40,6 +40,7 @@ STATEMENTS_SHEET_FILE = f"{DATA_PATH}aeusserungen-tabelle.csv"  # aeusserungen.c
 GEOJSON_FILE = f"{DATA_PATH}kommunen.geojson"         # the Kommunen's outlines with the rows of kommunen.csv
 CATALOG_FILE = f"{DATA_PATH}katalog.rdf"              # DCAT-AP.de catalogue of the downloads, for data portals
 SITE_FEED_FILE = "feeds/aeusserungen.xml"             # Atom feed of every statement
+FEEDS_EXPLAINED = f"{DATA_PATH}#feeds"                # what a feed is, on the "Daten" page
 
 
 # --------------------------------------------------------------------------- patterns

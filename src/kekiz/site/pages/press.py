@@ -14,8 +14,8 @@ from kekiz.model.german import Case, zu
 from kekiz.model.registry import PROGRAMME_LABEL, Cohort, Commune, PlacedStatement, Registry, sort_key
 from kekiz.site.citations import placed_citation
 from kekiz.site.context import UNSEARCHED_END, UNSEARCHED_START, RenderedPage, SiteContext, SiteParts
-from kekiz.site.paths import PRESS_PATH, PROGRAMME_STATEMENTS_PATH, press_cohort_path, press_commune_path, \
-    statement_target
+from kekiz.site.paths import FEEDS_EXPLAINED, PRESS_PATH, PROGRAMME_STATEMENTS_PATH, SITE_FEED_FILE, \
+    press_cohort_path, press_commune_path, statement_target
 from kekiz.site.templating import render, render_with_open_links
 
 UNKNOWN_DATE_ANCHOR = "datum-unbekannt"
@@ -104,6 +104,8 @@ def _page(registry: Registry, site: SiteContext, printed: _PrintedItems, path: s
         unknown_anchor=UNKNOWN_DATE_ANCHOR,
         item_html=lambda item: printed.html(item, path, searched_list=filtered),
         stand=registry.stand,
+        site_feed=SITE_FEED_FILE,
+        feeds_explained=FEEDS_EXPLAINED,
     )
     # Each statement is indexed once: a Kommune's on its Kommune page, the programme's on
     # /presse/programm/. The other filtered pages only repeat them; /presse/ keeps its intro.
