@@ -1,9 +1,11 @@
 """One catalogue of German messages: kekiz.sources.messages words every problem and fix text that
-kekiz.sources produces, and holds nothing that no code uses.
+kekiz.sources, the adapter (settings, the preview's error page) and the command line (`python -m
+kekiz`) produce, and holds nothing that no code uses.
 
-"Where do I fix a wrong message?" has one answer for the inputs: in sources/messages.py (or, for a
-field's rule, in its schema in data/). These tests keep it so: a German sentence written into
-another module of kekiz.sources fails, and so does a catalogue entry that nothing calls.
+"Where do I fix a wrong message?" has one answer: in sources/messages.py (or, for a field's rule,
+in its schema in data/). These tests keep it so: a German sentence written into another module of
+those fails, and so does a catalogue entry that nothing calls. The site's pages are German content,
+not messages: their text lives in kekiz.site and its templates.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from conftest import ROOT
 
 SOURCES = ROOT / "src" / "kekiz" / "sources"
 CATALOGUE = SOURCES / "messages.py"
+# Every module that speaks to editors and operators: messages, notices, help texts.
+SPEAKERS = sorted([*SOURCES.glob("*.py"), *(ROOT / "src" / "kekiz" / "adapter").glob("*.py"),
+                   ROOT / "src" / "kekiz" / "__main__.py"])
 MIN_LENGTH = 25
 
 # Small words of nearly every German problem or fix text, lower-case as inside a sentence.
@@ -68,9 +73,9 @@ def _allowed(module: str, text: str) -> bool:
     return any(module == m and text.startswith(start) for m, start in ALLOWED)
 
 
-def test_no_module_of_sources_but_the_catalogue_words_a_message():
-    wrong = [f"src/kekiz/sources/{path.name}:{line}: {text!r}"
-             for path in sorted(SOURCES.glob("*.py")) if path != CATALOGUE
+def test_no_module_but_the_catalogue_words_a_message():
+    wrong = [f"{path.relative_to(ROOT)}:{line}: {text!r}"
+             for path in SPEAKERS if path != CATALOGUE
              for line, text in german_sentences(path) if not _allowed(path.name, text)]
     assert not wrong, "move the wording into kekiz.sources.messages (or list it in ALLOWED with a reason):\n" \
         + "\n".join(wrong)

@@ -11,7 +11,7 @@ from pathlib import Path
 from kekiz.adapter.check import settings_problems
 from kekiz.site import build_site
 from kekiz.site.context import SiteContext
-from kekiz.sources import load_inputs
+from kekiz.sources import load_inputs, messages
 from kekiz.sources.diagnostics import RegistryError
 from kekiz.sources.accessibility import ACCESSIBILITY_FILE, load_accessibility_statement, review_notice
 from kekiz.sources.operator import SettingsError, load_operator
@@ -22,22 +22,18 @@ from kekiz.sources.settingsfile import settings_file_problems
 
 def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     """`today` is for the tests; the yearly-review reminder compares the statement with it."""
-    parser = argparse.ArgumentParser(prog="python -m kekiz", description="Werkzeuge für die KeKiz-Website")
+    parser = argparse.ArgumentParser(prog="python -m kekiz", description=messages.CLI_DESCRIPTION)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="Register und Einstellungen prüfen (data/communes.yaml, "
-                                         "data/programme.yaml, mkdocs.yml extra.operator und extra.kekiz), ohne zu bauen")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
-    settings = sub.add_parser("settings", help="nur mkdocs.yml lesen (Schreibweise, doppelte Felder), in wenigen "
-                                               "Millisekunden; make build und make serve tun das vor MkDocs")
-    settings.add_argument("--root", type=Path, default=Path.cwd(), help="Projektordner (Standard: aktueller Ordner)")
+    check = sub.add_parser("check", help=messages.CLI_CHECK_HELP)
+    check.add_argument("--root", type=Path, default=Path.cwd(), help=messages.CLI_ROOT_HELP)
+    settings = sub.add_parser("settings", help=messages.CLI_SETTINGS_HELP)
+    settings.add_argument("--root", type=Path, default=Path.cwd(), help=messages.CLI_ROOT_HELP)
     args = parser.parse_args(argv)
     if args.command == "settings":
         return _check_settings_file(args.root)
 
     registry_file = _shown(project_registry_path(args.root), args.root)
-    checked = (f"{registry_file}, {PROGRAMME_FILE.as_posix()}, data/glossary.yaml, data/barrierefreiheit.yaml, "
-               "data/nrw-geo.json, data/special-cases.json, data/zensus2022-einwohner.csv mit .yaml und die Platzhalter "
-               "in docs/ geprüft")
+    checked = messages.files_checked(registry_file, PROGRAMME_FILE.as_posix())
     try:
         inputs = load_inputs(args.root)
         # The build's own check of the hand-written pages' markers, against the parts it would make.
@@ -47,14 +43,12 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     except RegistryError as error:
         for diagnostic in error.diagnostics:
             print(diagnostic.format(), file=sys.stderr)
-        print(f"{checked} (nur geprüft, nichts gebaut): {error.summary()}.", file=sys.stderr)
+        print(messages.check_failed(checked, error.summary()), file=sys.stderr)
         _check_legal(args.root, today, reported={d.format() for d in error.diagnostics})  # all problems at once
         return 1
     registry = inputs.registry
-    print(f"{checked} (nur geprüft, nichts gebaut): {len(registry.communes)} Kommunen, "
-          f"{sum(len(c.statements) for c in registry.communes)} Äußerungen, "
-          f"{len(registry.programme.milestones)} Meilensteine, {len(inputs.glossary.terms)} Glossar-Begriffe "
-          "– alles in Ordnung.")
+    print(messages.check_passed(checked, len(registry.communes), sum(len(c.statements) for c in registry.communes),
+                                len(registry.programme.milestones), len(inputs.glossary.terms)))
     return _check_legal(args.root, today)
 
 
@@ -78,7 +72,7 @@ def _check_legal(root: Path, today: date | None = None, reported: frozenset[str]
     for line in settings:
         print(line, file=sys.stderr)
     if problems:
-        print(RegistryError(problems).report("nur geprüft, nichts gebaut"), file=sys.stderr)
+        print(RegistryError(problems).report(messages.ONLY_CHECKED), file=sys.stderr)
     if problems or settings or reported:
         return 1
     review = review_notice(statement, operator, today or date.today()) if statement and operator else None
@@ -87,10 +81,9 @@ def _check_legal(root: Path, today: date | None = None, reported: frozenset[str]
     for line in notices:
         print(line)
     if notices:
-        print(f"Betreiber-Angaben: {len(notices)} fehlen noch. Impressum, Datenschutzerklärung und "
-              "Erklärung zur Barrierefreiheit sagen das auf der Website, bis sie eingetragen sind.")
+        print(messages.operator_settings_missing(len(notices)))
     else:
-        print("Betreiber-Angaben (mkdocs.yml, extra.operator): vollständig.")
+        print(messages.OPERATOR_SETTINGS_COMPLETE)
     return 0
 
 

@@ -36,7 +36,7 @@ class _Switch(c.BaseConfigOption[bool]):
             return value
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
             return value.strip().lower() in _TRUE
-        raise ValidationError("true oder false")
+        raise ValidationError(messages.EXPECTED_SWITCH)
 
 
 class _Text(c.BaseConfigOption[str]):
@@ -50,10 +50,10 @@ class _Text(c.BaseConfigOption[str]):
     def run_validation(self, value: object) -> str | None:
         if value is None:
             if self.needed:
-                raise ValidationError("ein Text")
+                raise ValidationError(messages.EXPECTED_TEXT)
             return self.default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise ValidationError("ein Text")
+            raise ValidationError(messages.EXPECTED_TEXT)
         return str(value)
 
 
@@ -63,7 +63,7 @@ class _Section(c.BaseConfigOption[dict]):
     def run_validation(self, value: object) -> dict | None:
         if value is None or isinstance(value, Mapping):
             return value
-        raise ValidationError("Felder als „name: wert“ untereinander (oder null)")
+        raise ValidationError(messages.EXPECTED_SECTION)
 
 
 class SignVideoConfig(Config):

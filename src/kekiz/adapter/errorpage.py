@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from kekiz.sources import messages
 from kekiz.sources.diagnostics import Diagnostic, one_line
 
 _STYLE = """
@@ -33,27 +34,24 @@ def error_page(diagnostics: list[Diagnostic], *, reload_by_itself: bool = False)
     script is not injected into (the server's 404 page): they ask again every few seconds."""
     items = "\n".join(_item(d) for d in diagnostics)
     count = len(diagnostics)
-    heading = "1 Fehler im Register" if count == 1 else f"{count} Fehler im Register"
+    heading = messages.errors_in_the_registry(count)
     refresh = '<meta http-equiv="refresh" content="3">\n' if reload_by_itself else ""
     return f"""<!doctype html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-{refresh}<title>{heading} – Vorschau angehalten</title>
+{refresh}<title>{heading} – {messages.PREVIEW_STOPPED}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
 <main>
 <h1>{heading}</h1>
-<p>Die Vorschau kann die Website gerade nicht bauen. Jede Meldung nennt Datei, Zeile und Spalte,
-die Kommune und das Feld, was falsch ist und wie es sich beheben lässt. Sobald die Datei gespeichert
-und in Ordnung ist, erscheint diese Seite wieder von selbst.</p>
+<p>{messages.PREVIEW_ERROR_INTRO}</p>
 <ol>
 {items}
 </ol>
-<p class="fix">Dieselben Meldungen stehen im Terminal, in dem <code>make serve</code> läuft;
-<code>make check</code> prüft ohne Vorschau. Erklärungen: CONTRIBUTING.md, Abschnitt „Fehlermeldungen“.</p>
+<p class="fix">{messages.PREVIEW_ERROR_FOOT.format(serve="<code>make serve</code>", check="<code>make check</code>")}</p>
 </main>
 </body>
 </html>
@@ -66,4 +64,4 @@ def _item(d: Diagnostic) -> str:
     about_html = f" <span>{about}</span>" if about else ""
     return (f'<li><code class="where">{where}</code>{about_html}<br>'
             f"<strong>{escape(one_line(d.problem))}</strong><br>"
-            f'<span class="fix">So beheben: {escape(one_line(d.fix))}</span></li>')
+            f'<span class="fix">{messages.HOW_TO_FIX}: {escape(one_line(d.fix))}</span></li>')

@@ -792,6 +792,12 @@ def setting_missing(expected: str) -> _Message:
     return "fehlt", f"eintragen: {expected}"
 
 
+# What a setting of extra.kekiz expects (kekiz.adapter.config), in setting_wrong_kind and setting_missing.
+EXPECTED_SWITCH = "true oder false"
+EXPECTED_TEXT = "ein Text"
+EXPECTED_SECTION = "Felder als „name: wert“ untereinander (oder null)"
+
+
 # -- the summary under a list of messages (diagnostics.py), and what a build says -------------------
 NOT_BUILT = "die Website wurde nicht gebaut"
 
@@ -816,6 +822,52 @@ def preview_shows_errors() -> str:
 # Logged at INFO on purpose: a warning would fail `mkdocs build --strict` on every fresh clone.
 NO_SITE_URL = ("KEKIZ_SITE_URL ist nicht gesetzt: Seiten, Feeds und Downloads nennen keine dauerhaften "
                "Adressen (nur relative). Für die Veröffentlichung KEKIZ_SITE_URL=https://… setzen.")
+
+
+# -- the preview's error page (kekiz.adapter.errorpage) --------------------------------------------
+def errors_in_the_registry(count: int) -> str:
+    return "1 Fehler im Register" if count == 1 else f"{count} Fehler im Register"
+
+
+PREVIEW_STOPPED = "Vorschau angehalten"
+PREVIEW_ERROR_INTRO = ("Die Vorschau kann die Website gerade nicht bauen. Jede Meldung nennt Datei, Zeile und "
+                       "Spalte, die Kommune und das Feld, was falsch ist und wie es sich beheben lässt. Sobald die "
+                       "Datei gespeichert und in Ordnung ist, erscheint diese Seite wieder von selbst.")
+PREVIEW_ERROR_FOOT = ("Dieselben Meldungen stehen im Terminal, in dem {serve} läuft; {check} prüft ohne Vorschau. "
+                      "Erklärungen: CONTRIBUTING.md, Abschnitt „Fehlermeldungen“.")
+HOW_TO_FIX = "So beheben"
+
+
+# -- the command line: python -m kekiz (kekiz.__main__) -----------------------------------------------
+CLI_DESCRIPTION = "Werkzeuge für die KeKiz-Website"
+CLI_CHECK_HELP = ("Register und Einstellungen prüfen (data/communes.yaml, data/programme.yaml, mkdocs.yml "
+                  "extra.operator und extra.kekiz), ohne zu bauen")
+CLI_SETTINGS_HELP = ("nur mkdocs.yml lesen (Schreibweise, doppelte Felder), in wenigen Millisekunden; make build "
+                     "und make serve tun das vor MkDocs")
+CLI_ROOT_HELP = "Projektordner (Standard: aktueller Ordner)"
+ONLY_CHECKED = "nur geprüft, nichts gebaut"
+
+
+def files_checked(registry_file: str, programme_file: str) -> str:
+    return (f"{registry_file}, {programme_file}, data/glossary.yaml, data/barrierefreiheit.yaml, data/nrw-geo.json, "
+            "data/special-cases.json, data/zensus2022-einwohner.csv mit .yaml und die Platzhalter in docs/ geprüft")
+
+
+def check_passed(checked: str, communes: int, statements: int, milestones: int, terms: int) -> str:
+    return (f"{checked} ({ONLY_CHECKED}): {communes} Kommunen, {statements} Äußerungen, {milestones} Meilensteine, "
+            f"{terms} Glossar-Begriffe – alles in Ordnung.")
+
+
+def check_failed(checked: str, summary: str) -> str:
+    return f"{checked} ({ONLY_CHECKED}): {summary}."
+
+
+def operator_settings_missing(count: int) -> str:
+    return (f"Betreiber-Angaben: {count} fehlen noch. Impressum, Datenschutzerklärung und Erklärung zur "
+            "Barrierefreiheit sagen das auf der Website, bis sie eingetragen sind.")
+
+
+OPERATOR_SETTINGS_COMPLETE = "Betreiber-Angaben (mkdocs.yml, extra.operator): vollständig."
 
 
 # -- hand-written pages (kekiz.site) ----------------------------------------------------------------
