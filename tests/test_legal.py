@@ -343,6 +343,15 @@ def operator_build(tmp_path_factory):
     return result, site
 
 
+def test_a_fresh_clone_builds_with_one_line_about_the_missing_operator(build_log):
+    """The operator settings are empty in a fresh clone: the build says so in one line (every
+    preview rebuild prints it), naming each; `make check` gives one line per setting."""
+    notices = [line for line in build_log.splitlines() if "HINWEIS" in line]
+    assert len(notices) == 1 and notices[0].startswith("INFO"), notices
+    assert f"{len(REQUIRED)} Betreiber-Angaben in extra.operator sind leer" in notices[0]
+    assert all(key in notices[0] for key in REQUIRED) and "make check" in notices[0]
+
+
 def test_build_notices_and_pages_with_operator(operator_build):
     """One notice in the log for the one missing setting, pages filled, strict still passes."""
     result, site = operator_build

@@ -870,6 +870,13 @@ def operator_settings_missing(count: int) -> str:
 OPERATOR_SETTINGS_COMPLETE = "Betreiber-Angaben (mkdocs.yml, extra.operator): vollständig."
 
 
+def operator_settings_empty(keys: list[str]) -> str:
+    """The build log's one line for several missing operator settings (`make check` lists each)."""
+    return (f"HINWEIS: mkdocs.yml: {len(keys)} Betreiber-Angaben in extra.operator sind leer ({', '.join(keys)}) — "
+            "make check sagt zu jeder, was hinein gehört; bis dahin sagen Impressum, Datenschutzerklärung und "
+            "Erklärung zur Barrierefreiheit auf der Website, dass sie fehlen.")
+
+
 # -- hand-written pages (kekiz.site) ----------------------------------------------------------------
 def unknown_marker(source_name: str, name: str, known: str) -> str:
     problem, fix = unknown_marker_parts(name, known)

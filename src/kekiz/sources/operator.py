@@ -119,9 +119,9 @@ def read_operator(extra: Mapping[str, Any] | None, config_file: Path | None = No
     """The operator and one notice per missing setting.
 
     Missing settings are notices, not errors: a fresh clone must build. KEKIZ_REQUIRE_OPERATOR=true
-    (extra.kekiz.require_operator) makes them errors. The publishing workflow
-    (.github/workflows/pages.yml) does not set it yet; set it there so that the public site never
-    goes out without the operator's details.
+    (extra.kekiz.require_operator) makes them errors; the publishing workflow
+    (.github/workflows/pages.yml) sets it, so the public site never goes out without the
+    operator's details.
     """
     operator = operator_from_extra(extra, config_file)
     if required is None:  # not handed over by the build's typed settings: read it as they do
