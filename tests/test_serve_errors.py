@@ -123,3 +123,18 @@ def test_one_save_of_the_registry_rebuilds_once(tmp_path):
     assert output.count("Detected file changes") == 1, output[-3000:]
     polled = next(line for line in output.splitlines() if "Watching paths for changes" in line)
     assert "data" in polled or server.registry.name in polled, polled
+
+
+def test_the_terminal_shows_the_editors_errors_and_no_english_warnings(tmp_path):
+    """While the preview shows errors, the terminal names them; MkDocs adds no warnings of its
+    own (edit links without a repository address, addresses of the last good build)."""
+    server = _Server(tmp_path)
+    try:
+        page = server.base + "kommunen/ahlen/"
+        _wait_for(page, lambda status, body: status == 200 and "Ahlen" in body)
+        server.registry.write_text(replace_line(BASE, 16, "    cohrot: 2017"), encoding="utf-8")
+        _wait_for(page, lambda status, body: "Fehler im Register" in body)
+    finally:
+        output = server.stop()
+    assert "unbekanntes Feld „cohrot“" in output, output[-3000:]
+    assert "WARNING" not in output and "edit_uri" not in output, output[-3000:]

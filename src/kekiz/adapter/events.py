@@ -69,6 +69,10 @@ class KekizSite:
     def on_config(self, config):
         """Read and check every input before anything is written."""
         self.build, self.errors = None, []
+        if not config.repo_url:
+            # no repository known: no edit links, and no English warnings about them (also while
+            # the preview shows errors)
+            config.edit_uri = None
         root = Path(config.config_file_path).parent
         settings = video = None
         config_file = Path(config.config_file_path)
@@ -93,8 +97,6 @@ class KekizSite:
             return self._stop(error, config)
         if setting_lines:
             raise Abort("\n".join(setting_lines))
-        if not config.repo_url:
-            config.edit_uri = None  # no repository known: no edit links (and no warnings about them)
         # INFO, not WARNING: `--strict` fails on warnings, and a fresh clone without operator must build.
         # Several missing settings are one line here (every build, every preview rebuild);
         # `make check` lists each with what belongs in it.
