@@ -22,6 +22,7 @@ PRESS_PATH = "presse/"                          # every statement, newest first
 PROGRAMME_STATEMENTS_PATH = "presse/programm/"  # the statements about the programme as a whole: their permalink
 EXPLAINER_PATH = "programm/"                    # the programme explained (hand-written, docs/programm/)
 TIMELINE_PATH = "programm/zeitleiste/"          # the programme's timeline (hand-written)
+TODAY_EXPLAINED = f"{EXPLAINER_PATH}#heute"      # „Machen die Kommunen heute noch mit?“ (docs/programm/index.md)
 MAP_PATH = "karte/"                             # the large map with every Kommune (hand-written)
 GLOSSARY_PATH = "glossar/"                      # the Glossar (hand-written; its terms come from data/glossary.yaml)
 IMPRESSUM_PATH = "impressum/"                   # Impressum

@@ -21,8 +21,8 @@ from kekiz.site.citations import commune_facts, statement_citation
 from kekiz.site.context import RenderedPage, SiteContext, SiteParts
 from kekiz.site.glossary import link_first_uses
 from kekiz.site.graphics.mapparts import locator_fragment
-from kekiz.site.paths import EXPLAINER_PATH, FEEDS_EXPLAINED, GEMEINDEN_PATH, MAP_PATH, OVERVIEW_PATH, TIMELINE_PATH, commune_feed_file, \
-    former_commune_path, press_commune_path, redirect_file
+from kekiz.site.paths import EXPLAINER_PATH, FEEDS_EXPLAINED, GEMEINDEN_PATH, MAP_PATH, OVERVIEW_PATH, TIMELINE_PATH, \
+    TODAY_EXPLAINED, commune_feed_file, former_commune_path, press_commune_path, redirect_file
 from kekiz.site.templating import render, source_label, sources_line
 from kekiz.site.urls import absolute, relative
 
@@ -97,6 +97,7 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         press_page=press_page,
         feed=feed,
         feeds_explained=FEEDS_EXPLAINED,
+        today_explained=TODAY_EXPLAINED,
     )
     return RenderedPage(commune.path, commune.name, describe(commune), html)
 
