@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
+from kekiz.adapter.config import check_settings
 from kekiz.sources.settingsfile import settings_file_problems
 
 
@@ -25,11 +25,4 @@ def settings_problems(root: Path) -> list[str]:
         config = load_config(str(config_file))
     except ConfigurationError as error:
         return [f"mkdocs.yml: {error}"]
-    problems = [p.format() for p in address_problems(config.site_url, config.repo_url, config_file)]
-    for check in (lambda: read_settings(config.extra, config_file),
-                  lambda: video_of(config.extra, Path(config.docs_dir), config_file)):
-        try:
-            check()
-        except SettingsProblem as problem:
-            problems += str(problem).splitlines()
-    return problems
+    return check_settings(config, config_file).problems

@@ -5,6 +5,7 @@ German message instead of being ignored."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,30 @@ def video_of(extra: Mapping[str, Any] | None, docs_dir: Path, config_file: Path)
         return sign_video(raw, docs_dir)
     except VideoSettingError as error:
         raise SettingsProblem(placed([error.setting], config_file)) from None
+
+
+@dataclass(frozen=True)
+class CheckedSettings:
+    problems: list[str]            # German lines, one per problem; empty when all is well
+    settings: KekizConfig | None   # None if extra.kekiz is wrong
+    video: SignVideo | None        # None if there is none or its setting is wrong
+
+
+def check_settings(config, config_file: Path) -> CheckedSettings:
+    """What the build and `make check` need of mkdocs.yml once MkDocs has read it: the addresses,
+    extra.kekiz and the video, every problem at once (a wrong setting and a missing video file
+    are reported together)."""
+    problems = [p.format() for p in address_problems(config.site_url, config.repo_url, config_file)]
+    settings = video = None
+    try:
+        settings = read_settings(config.extra, config_file)
+    except SettingsProblem as problem:
+        problems += str(problem).splitlines()
+    try:
+        video = video_of(config.extra, Path(config.docs_dir), config_file)
+    except SettingsProblem as problem:
+        problems += str(problem).splitlines()
+    return CheckedSettings(problems, settings, video)
 
 
 def address_problems(site_url: str | None, repo_url: str | None, config_file: Path) -> list[Diagnostic]:

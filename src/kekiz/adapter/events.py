@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from kekiz.adapter.compact import compact_html
-from kekiz.adapter.config import SettingsProblem, address_problems, read_settings, video_of
+from kekiz.adapter.config import check_settings
 from kekiz.adapter.errorpage import error_page
 from kekiz.adapter.page import GeneratedPage, page_meta, toc_of
 from kekiz.adapter.search import fill, hold_back, search_worker
@@ -74,19 +74,12 @@ class KekizSite:
             # the preview shows errors)
             config.edit_uri = None
         root = Path(config.config_file_path).parent
-        settings = video = None
         config_file = Path(config.config_file_path)
         # keys written twice, which MkDocs' reader resolves to the last without a word
         setting_lines = [p.format() for p in settings_file_problems(config_file, config_file.name)]
-        setting_lines += [p.format() for p in address_problems(config.site_url, config.repo_url, config_file)]
-        try:
-            settings = read_settings(config.extra, config_file)
-        except SettingsProblem as problem:
-            setting_lines += str(problem).splitlines()
-        try:  # on its own, so a wrong setting and a missing video file are reported together
-            video = video_of(config.extra, Path(config.docs_dir), config_file)
-        except SettingsProblem as problem:
-            setting_lines += str(problem).splitlines()
+        checked = check_settings(config, config_file)
+        setting_lines += checked.problems
+        settings, video = checked.settings, checked.video
         try:
             inputs = load_inputs(root)
             operator, notices = read_operator(config.extra, Path(config.config_file_path),
