@@ -32,18 +32,6 @@ class Coverage(str, Enum):
     BOTH = "beide"           # both
     NONE = "keine"           # neither
 
-    @property
-    def label(self) -> str:
-        return _COVERAGE_LABELS[self]
-
-
-_COVERAGE_LABELS = {
-    Coverage.SELF: "selbst teilgenommen",
-    Coverage.KREIS: "Kreis teilgenommen",
-    Coverage.BOTH: "selbst und Kreis teilgenommen",
-    Coverage.NONE: "weder selbst noch Kreis",
-}
-
 
 class Participation(str, Enum):
     """What the sources say about one Gemeinde, in the order the checks run: a Kommune of its own

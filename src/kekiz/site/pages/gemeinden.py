@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from kekiz.model.gemeinden import Coverage, Gemeinde, Gemeinden, Participation, kreis_dative, kreis_nominative
+from kekiz.model.gemeinden import Gemeinde, Gemeinden, Participation, kreis_dative, kreis_nominative
 from kekiz.model.german import Case, capfirst, kreis_phrase
 from kekiz.model.glossary import Glossary
 from kekiz.model.registry import CohortInfo, Registry
@@ -128,11 +128,10 @@ def describe(gemeinde: Gemeinde) -> str:
 
 
 def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
-    counts = {c.value: gemeinden.count(c) for c in Coverage}
     kinds = [(p, gemeinden.count(p)) for p in Participation]
     html = render(
         "gemeinden_index.html.j2", GEMEINDEN_PATH,
-        total=len(gemeinden.all), counts=counts, kinds=kinds, P=Participation,
+        total=len(gemeinden.all), kinds=kinds, P=Participation,
         letters=gemeinden.by_letter(), kreise=gemeinden.kreise,
         gemeinden=gemeinden, overview=OVERVIEW_PATH, map_path=MAP_PATH, geo_attribution=site.geo_attribution,
         title=INDEX_TITLE,
