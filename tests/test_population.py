@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kekiz.model.population import PopulationTable
+from kekiz.model.population import PopulationSource, PopulationTable
 from kekiz.model.registry import PartialDate
 from kekiz.site import build_site
 from kekiz.site.context import SiteContext
@@ -106,11 +106,11 @@ def test_every_kommune_of_the_registry_has_its_figure(inputs):
 
 
 def test_source_day_and_licence_come_from_the_data(inputs):
-    population = inputs.population
+    population = inputs.population.source
     assert population.census_day == PartialDate(2022, 5, 15)
     assert population.census_day.german == "15. Mai 2022" and population.census_day.iso == "2022-05-15"
-    assert population.source_title == "Zensus 2022, Tabelle 1000A-0000 „Bevölkerung kompakt“"
-    assert population.source_url == SOURCE_URL
+    assert population.title == "Zensus 2022, Tabelle 1000A-0000 „Bevölkerung kompakt“"
+    assert population.url == SOURCE_URL
     assert population.attribution == ATTRIBUTION
     assert population.licence_url == LICENCE_URL
     assert population.publisher in population.attribution and population.licence in population.attribution
@@ -118,9 +118,9 @@ def test_source_day_and_licence_come_from_the_data(inputs):
 
 # -- the model --------------------------------------------------------------------------------------
 
-TABLE = PopulationTable(counts={"05978004": 20, "05978000": 10, "05111000": 5}, census_day=PartialDate(2022, 5, 15),
-                        source_title="t", source_url="https://example.org/", attribution="a",
-                        licence_url="https://example.org/l")
+TABLE = PopulationTable(counts={"05978004": 20, "05978000": 10, "05111000": 5},
+                        source=PopulationSource(census_day=PartialDate(2022, 5, 15), title="t", url="https://example.org/",
+                                                attribution="a", licence_url="https://example.org/l"))
 
 
 @pytest.mark.parametrize("ags, gemeinde, kreis, commune", [
@@ -143,7 +143,7 @@ def test_the_table_is_frozen_and_sorted():
     with pytest.raises(TypeError):
         TABLE.counts["05111000"] = 1  # type: ignore[index]
     with pytest.raises(AttributeError):
-        TABLE.census_day = PartialDate(2023)  # type: ignore[misc]
+        TABLE.source.census_day = PartialDate(2023)  # type: ignore[misc]
 
 
 # -- the loader: every problem with file and line -----------------------------------------------------
@@ -298,7 +298,7 @@ def test_the_data_page_says_what_the_figures_are_with_date_source_and_licence(bu
 
 def test_the_column_texts_name_the_census_day(inputs):
     described = dict(COMMUNE_COLUMNS)
-    assert inputs.population.census_day.german in described["einwohner"]
+    assert inputs.population.source.census_day.german in described["einwohner"]
     assert "Summe" in described["einwohner"] and "Zensus 2022" in described["einwohner"]
     assert "einwohner_stichtag" in described and COMMUNE_HEADINGS["einwohner"] == "Einwohnerzahl (Zensus 2022)"
     assert "teilnahm" in described["kreis_slug"] and "teilnimmt" not in described["kreis_slug"]

@@ -16,17 +16,25 @@ from kekiz.model.registry import PartialDate
 
 
 @dataclass(frozen=True)
-class PopulationTable:
-    """Persons per Gemeinde (8-digit AGS) on `census_day`, and how to cite the figures."""
+class PopulationSource:
+    """Where the figures come from and how to cite them: the same for every figure of the table
+    (hashable, so pages cached by their inputs can carry it)."""
 
-    counts: Mapping[str, int]   # 8-digit AGS → persons on the census day, sorted by AGS
     census_day: PartialDate     # 15 May 2022 for the Zensus 2022
-    source_title: str           # „Zensus 2022, Tabelle 1000A-0000 „Bevölkerung kompakt““
-    source_url: str             # the table in the Zensus database
+    title: str                  # „Zensus 2022, Tabelle 1000A-0000 „Bevölkerung kompakt““
+    url: str                    # the table in the Zensus database
     attribution: str            # the source note the licence requires, word for word
     licence_url: str            # https://www.govdata.de/dl-de/by-2-0
     publisher: str = ""         # „Statistische Ämter des Bundes und der Länder“
     licence: str = ""           # „Datenlizenz Deutschland – Namensnennung – Version 2.0“
+
+
+@dataclass(frozen=True)
+class PopulationTable:
+    """Persons per Gemeinde (8-digit AGS) on the census day, and how to cite the figures."""
+
+    counts: Mapping[str, int]   # 8-digit AGS → persons on the census day, sorted by AGS
+    source: PopulationSource
     _kreise: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from kekiz.model.population import PopulationTable
+from kekiz.model.population import PopulationSource, PopulationTable
 from kekiz.model.registry import PartialDate
 from kekiz.sources import messages
 from kekiz.sources.contract import Contract
@@ -51,9 +51,8 @@ def load_population(root: Path, gemeinden: Collection[str] | None = None) -> Pop
     if problems or meta is None or read is None:
         raise RegistryError(problems)
     counts, day = read
-    return PopulationTable(counts=counts, census_day=day, source_title=meta["title"], source_url=meta["url"],
-                           attribution=meta["attribution"], licence_url=meta["licence_url"],
-                           publisher=meta["publisher"], licence=meta["licence"])
+    return PopulationTable(counts, PopulationSource(day, meta["title"], meta["url"], meta["attribution"],
+                                                    meta["licence_url"], meta["publisher"], meta["licence"]))
 
 
 def _read_meta(path: Path, name: str, problems: list[Diagnostic]) -> dict | None:

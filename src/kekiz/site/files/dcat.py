@@ -64,7 +64,7 @@ def distributions(site: SiteParts) -> dict[str, list[Distribution]]:
         if d.dataset:
             text = credit[d.licence]
             if d.population:
-                text = f"{text}; {POPULATION_CREDIT}: {site.population.attribution}"
+                text = f"{text}; {POPULATION_CREDIT}: {site.population.source.attribution}"
             out.setdefault(d.dataset, []).append(
                 Distribution(d.path, d.title, d.format, d.media_type, d.licence, text))
     return out

@@ -98,9 +98,10 @@ assert list(STATEMENT_HEADINGS) == [name for name, _ in STATEMENT_COLUMNS], "a h
 
 def population_source(population: PopulationTable) -> dict:
     """Where the figures in `einwohner` come from and how to credit them (kommunen.json, the GeoJSON)."""
-    return {"title": population.source_title, "url": population.source_url, "publisher": population.publisher,
-            "stichtag": population.census_day.iso, "license": population.licence,
-            "license_url": population.licence_url, "attribution": population.attribution}
+    source = population.source
+    return {"title": source.title, "url": source.url, "publisher": source.publisher,
+            "stichtag": source.census_day.iso, "license": source.licence,
+            "license_url": source.licence_url, "attribution": source.attribution}
 
 
 def source_record(source: Source) -> dict:
@@ -135,7 +136,7 @@ def commune_record(registry: Registry, commune: Commune, site_url: str | None, p
                   for n in commune.notes],
         "statements": [statement_record(PlacedStatement(commune, st), site_url) for st in commune.sorted_statements],
         "path": commune.path, "url": absolute(commune.path, site_url),
-        "einwohner": population.of_commune(commune.ags), "einwohner_stichtag": population.census_day.iso,
+        "einwohner": population.of_commune(commune.ags), "einwohner_stichtag": population.source.census_day.iso,
     }
 
 
@@ -145,7 +146,7 @@ def commune_row(registry: Registry, c: Commune, site_url: str | None, population
     return [c.slug, c.name, c.official_name, c.type.value, c.cohort.value, c.ags, c.regierungsbezirk,
             c.kreis_ags if c.kreis_name else None, c.kreis_name, parent.slug if parent else None,
             len(c.statements), " ".join(s.url for s in c.sources if s.url),
-            c.path, absolute(c.path, site_url), population.of_commune(c.ags), population.census_day.iso]
+            c.path, absolute(c.path, site_url), population.of_commune(c.ags), population.source.census_day.iso]
 
 
 def statement_row(item: PlacedStatement, site_url: str | None) -> list:

@@ -14,9 +14,9 @@ from markupsafe import Markup, escape
 
 from kekiz.model.gemeinden import Gemeinde
 from kekiz.model.german import capfirst
-from kekiz.model.population import PopulationTable
-from kekiz.model.registry import (Cohort, CohortInfo, Commune, CommuneType, Milestone, PartialDate, Programme, Registry,
-                                   Source, Statement)
+from kekiz.model.population import PopulationSource, PopulationTable
+from kekiz.model.registry import Cohort, CohortInfo, Commune, CommuneType, Milestone, Programme, Registry, Source, \
+    Statement
 from kekiz.site.citations import commune_facts, statement_citation
 from kekiz.site.context import RenderedPage, SiteContext, SiteParts
 from kekiz.site.glossary import link_first_uses
@@ -32,7 +32,7 @@ def pages(site: SiteParts) -> Iterator[RenderedPage]:
     the explainers do. A Kommune with statements has its own press page and feed; a Kreis lists
     all its Gemeinden with what the sources say about each."""
     registry = site.registry
-    population = getattr(site, "population", None)
+    population = site.population
     for commune in registry.communes:
         towns = site.towns.of_kreis(commune)
         page = commune_page(registry, commune, site.context, locator_svg=locator_fragment(registry, site.geo, commune),
@@ -117,11 +117,7 @@ class PopulationFact:
     Gemeinde pages are cached by their values)."""
 
     persons: int
-    day: PartialDate
-    source_title: str
-    source_url: str
-    attribution: str
-    licence_url: str
+    source: PopulationSource
     towns: int = 0   # for a Kreis: how many Gemeinden the sum covers
 
     @property
@@ -135,8 +131,7 @@ def population_fact(table: PopulationTable | None, ags: str, towns: int = 0) -> 
     persons = table.of_commune(ags) if table is not None else None
     if persons is None:
         return None
-    return PopulationFact(persons, table.census_day, table.source_title, table.source_url, table.attribution,
-                          table.licence_url, towns if len(ags) == 5 else 0)
+    return PopulationFact(persons, table.source, towns if len(ags) == 5 else 0)
 
 
 def describe(commune: Commune) -> str:

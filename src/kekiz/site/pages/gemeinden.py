@@ -31,7 +31,7 @@ INDEX_TITLE = "War meine Stadt dabei?"
 def pages(site: SiteParts) -> Iterator[RenderedPage]:
     """A page per Gemeinde that is no Kommune itself (a Kommune's own page answers for it), its
     Glossar terms linked at their first use; then the A–Z page."""
-    population = getattr(site, "population", None)
+    population = site.population
     for gemeinde in site.towns.all:
         if gemeinde.commune is None:
             page = gemeinde_page(site.registry, gemeinde, site.context, locator_svg=gemeinde_locator(site.geo, gemeinde),
