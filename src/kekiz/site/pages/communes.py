@@ -63,15 +63,16 @@ def commune_page(registry: Registry, commune: Commune, site: SiteContext, *, loc
         view_url = f"{repo}/blob/{site.branch}/{site.registry_file}#L{commune.line}"
     sequel = registry.programme.sequel
     sources = _SourceList(commune, cohort_info, sequel)
+    cohort_count = registry.count(cohort=commune.cohort)
     html = render(
         "commune.html.j2", commune.path,
         c=commune,
-        answer=answer(commune, registry.count(cohort=commune.cohort)),
+        answer=answer(commune, cohort_count),
         gemeinden=gemeinden,
         population=population,
         stand=registry.stand,
         cohort=cohort_info,
-        cohort_count=registry.count(cohort=commune.cohort),
+        cohort_count=cohort_count,
         sequel=sequel,
         total=len(registry.communes),
         parent=registry.parent_kreis(commune),

@@ -53,9 +53,6 @@ def files(site: SiteParts) -> dict[str, str]:
     return redirects(site.towns, site.context)
 
 
-_capfirst = capfirst
-
-
 def gemeinde_page(registry: Registry, gemeinde: Gemeinde, site: SiteContext, *, locator_svg: str | None,
                   population: PopulationFact | None = None) -> RenderedPage:
     kreis = gemeinde.kreis_commune
@@ -135,7 +132,7 @@ def index_page(gemeinden: Gemeinden, site: SiteContext) -> RenderedPage:
         letters=gemeinden.by_letter(), kreise=gemeinden.kreise,
         gemeinden=gemeinden, overview=OVERVIEW_PATH, map_path=MAP_PATH, geo_attribution=site.geo_attribution,
         title=INDEX_TITLE,
-        nominative=lambda name: _capfirst(kreis_nominative(name)),
+        nominative=lambda name: capfirst(kreis_nominative(name)),
     )
     description = (f"Alle {len(gemeinden.all)} Städte und Gemeinden in Nordrhein-Westfalen: ob sie selbst oder "
                    "über ihren Kreis an „Kein Kind zurücklassen!“ teilnahmen, und was die Quellen dazu sagen.")
