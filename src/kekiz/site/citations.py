@@ -34,6 +34,15 @@ FORM_CITED = {
 }
 
 
+SPEAKER_UNKNOWN = "Person in der Quelle nicht genannt"  # also the pages' (a template global)
+
+
+def speaker_named(statement: Statement) -> str:
+    """Who spoke, with their role: „Frank Meyer, Oberbürgermeister“; that the source names nobody, if so."""
+    who = statement.speaker or SPEAKER_UNKNOWN
+    return f"{who}, {statement.role}" if statement.role else who
+
+
 def placed_citation(item: PlacedStatement, *, site_name: str, site_url: str | None, stand: PartialDate) -> str:
     """One statement (a Kommune's or the programme's), naming its original source first.
 
@@ -42,9 +51,7 @@ def placed_citation(item: PlacedStatement, *, site_name: str, site_url: str | No
     own date if known, else that the date is unknown, then its occasion (context) and the day this
     site recorded it."""
     statement = item.statement
-    who = statement.speaker or "Person in der Quelle nicht genannt"
-    if statement.role:
-        who += f", {statement.role}"
+    who = speaker_named(statement)
     when = when_said(statement)
     if not statement.date and statement.context:  # the occasion is what a reader can place it by
         when += f"; {statement.context}"

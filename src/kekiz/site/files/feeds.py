@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from kekiz.model.german import Case, capfirst, nest_quotes, zu
 from kekiz.model.registry import Commune, PartialDate, PlacedStatement, Registry, Statement, StatementForm
-from kekiz.site.citations import FORM_BADGE, recorded, source_named, when_said
+from kekiz.site.citations import FORM_BADGE, recorded, source_named, speaker_named, when_said
 from kekiz.site.context import Download, SiteParts
 from kekiz.site.inert import xml_text
 from kekiz.site.paths import OVERVIEW_PATH, PRESS_PATH, SITE_FEED_FILE, commune_feed_file, statement_target
@@ -89,9 +89,7 @@ def statement_lines(item: PlacedStatement) -> list[str]:
         words = f"„{nest_quotes(statement.text)}“"
     else:
         words = f"{FORM_BADGE[statement.form]}: {statement.text}"
-    who = statement.speaker or "Person in der Quelle nicht genannt"
-    if statement.role:
-        who += f", {statement.role}"
+    who = speaker_named(statement)
     source = statement.source
     cited = source_named(source)
     if source.date:

@@ -1,6 +1,6 @@
-"""Link-preview images (Open Graph): one per Kommune page, and one for every other page, drawn at build time with Pillow and the
-DejaVu fonts shipped in kekiz/site/files/fonts — offline, and the same bytes for the same input
-(a 16-colour palette PNG without time or text chunks).
+"""Link-preview images (Open Graph): one per Kommune page and one for every other page, drawn at
+build time with Pillow and the DejaVu fonts shipped in kekiz/site/files/fonts — offline, and the
+same bytes for the same input (a 16-colour palette PNG without time or text chunks).
 
 Cheap enough for thousands of Kommunen: the frame (bands, site name) is drawn once per build;
 per Kommune only its text is drawn, as anti-aliased coverage mapped straight onto fixed palette
