@@ -42,6 +42,7 @@ GEOJSON_FILE = f"{DATA_PATH}kommunen.geojson"         # the Kommunen's outlines 
 CATALOG_FILE = f"{DATA_PATH}katalog.rdf"              # DCAT-AP.de catalogue of the downloads, for data portals
 SITE_FEED_FILE = "feeds/aeusserungen.xml"             # Atom feed of every statement
 FEEDS_EXPLAINED = f"{DATA_PATH}#feeds"                # what a feed is, on the "Daten" page
+SITE_PREVIEW_FILE = "vorschau.png"                    # the link-preview image of every page without its own
 
 
 # --------------------------------------------------------------------------- patterns
@@ -70,9 +71,6 @@ def commune_feed_file(commune: Commune) -> str:
 def preview_file(commune: Commune) -> str:
     """The link-preview image beside a Kommune page: "kommunen/<slug>/vorschau.png"."""
     return f"{commune.path}vorschau.png"
-
-
-SITE_PREVIEW_FILE = "vorschau.png"  # the link-preview image of every page without one of its own
 
 
 def former_commune_path(slug: str) -> str:

@@ -8,8 +8,8 @@ with a setting's or a file's name — and never filled with a placeholder that l
 The operator's kind (`Operator.regime`) selects the legal regime: BGG NRW / BITV NRW with the
 Ombudsstelle (§ 10d BGG NRW) for a body of the Land NRW or an NRW Kommune, BGG / BITV 2.0 with the
 Schlichtungsstelle (§ 16 BGG) for a federal body, a voluntary statement for a private body; and the
-privacy statement's default legal basis (Art. 6 Abs. 1 lit. e DSGVO for
-public bodies, with § 3 DSG NRW for NRW ones; lit. f for private ones). While the kind is unknown the pages say so.
+privacy statement's default legal basis (Art. 6 Abs. 1 lit. e DSGVO for public bodies, with § 3 DSG
+NRW for NRW ones; lit. f for private ones). While the kind is unknown the pages say so.
 """
 
 from __future__ import annotations
