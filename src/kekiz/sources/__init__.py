@@ -1,8 +1,9 @@
 """Every input the build reads, turned into the model — or into German diagnostics.
 
 `load_inputs` is the one door for a build: the registry and programme, the boundary data, the
-census table (population), the Glossar and the accessibility statement's data. It reads them all, so an editor sees every
-problem at once, and raises `RegistryError` before anything is rendered or written.
+census table (population), the Glossar and the accessibility statement's data. It reads them all,
+so an editor sees every problem at once, and raises `RegistryError` before anything is rendered or
+written.
 """
 
 from __future__ import annotations

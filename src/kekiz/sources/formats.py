@@ -27,10 +27,6 @@ def check_date(value: str) -> str | None:
     return None
 
 
-# kekiz-web-adresse is the one address rule below (web_address_problem).
-FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": lambda value: web_address_problem(value)}
-
-
 def explain_date(value: str) -> str | None:
     """A more precise reason for a date the pattern rejected ("den Monat 13 gibt es nicht")."""
     parts = value.split("-")
@@ -116,6 +112,10 @@ def _host_problem(host: str) -> str | None:
 
 
 _MAILBOX_RE = re.compile(r"[A-Za-z0-9._'+-]+")
+
+
+# The formats the schemas name; kekiz-web-adresse is the one address rule (web_address_problem).
+FORMATS = {"kekiz-datum": check_date, "kekiz-web-adresse": web_address_problem}
 
 
 def is_email_address(value: str) -> bool:
