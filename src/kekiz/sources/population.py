@@ -38,7 +38,6 @@ _AGS_RE = re.compile(r"05[0-9]{6}")
 _ARS_RE = re.compile(r"[0-9]{12}")
 _COUNT_RE = re.compile(r"[1-9][0-9]*")
 _DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Control characters other than tab and line ends, and what no text file holds (as yamlsource.py).
 
 
 def load_population(root: Path, gemeinden: Collection[str] | None = None) -> PopulationTable:
