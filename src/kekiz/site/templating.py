@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from kekiz.model.german import Case, capfirst, join_and, nest_quotes, zu
-from kekiz.site.citations import SPEAKER_UNKNOWN
+from kekiz.site.citations import FORM_BADGE, SPEAKER_UNKNOWN
 from kekiz.site.inert import xml_text
 from kekiz.model.registry import Source
 from kekiz.site.urls import relative
@@ -32,7 +32,8 @@ def _env() -> jinja2.Environment:
         auto_reload=False,  # package files: no stat of each template on every page (and serve does not watch them)
     )
     env.filters.update(capfirst=capfirst, nest_quotes=nest_quotes, join_and=join_and, zu=zu)
-    env.globals.update(Case=Case, source_ref=source_ref, sources_inline=sources_inline, speaker_unknown=SPEAKER_UNKNOWN)
+    env.globals.update(Case=Case, source_ref=source_ref, sources_inline=sources_inline, speaker_unknown=SPEAKER_UNKNOWN,
+                       form_badges=FORM_BADGE)
     return env
 
 
